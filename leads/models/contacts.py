@@ -1,0 +1,198 @@
+from django.core.validators import EmailValidator
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length, Lower, Substr
+from django.db.models.lookups import EndsWith, Exact, GreaterThanOrEqual, In, StartsWith
+from django.utils.translation import gettext_lazy as _
+
+from accounts.constraints import choices_check
+from leads import phones
+
+from . import choices
+
+# What agents type when a customer will not give an address. Such an
+# address is kept (it records the refusal) but is not valid for sending.
+PLACEHOLDER_MAILBOXES = [
+    "no",
+    "non",
+    "none",
+    "noemail",
+    "nomail",
+    "aucun",
+    "na",
+    "test",
+]
+PLACEHOLDER_DOMAINS = [
+    "example.com",
+    "example.org",
+    "example.net",
+    "noemail.com",
+    "none.com",
+]
+
+
+class ContactQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ContactQuerySet":
+        """Contact data of the leads the user may see."""
+        if user.is_superuser:
+            return self.all()
+        if not user.is_authenticated or user.account_id is None:
+            return self.none()
+        return self.filter(lead__account_id=user.account_id)
+
+    def with_lead(self) -> "ContactQuerySet":
+        return self.select_related("lead", "lead__account")
+
+
+class LeadContact(models.Model):
+    """What every piece of a lead's contact data has."""
+
+    lead = models.ForeignKey("leads.Lead", models.CASCADE, verbose_name=_("lead"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class PhoneNumberField(models.CharField):
+    """A phone number stored in E.164, normalised from what people type."""
+
+    default_error_messages = {"invalid": _("The number format is invalid.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 16)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return phones.normalize(value)
+        except ValueError:
+            raise models.ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+def _is_placeholder_email():
+    address = Lower("address")
+    condition = Q()
+    for mailbox in PLACEHOLDER_MAILBOXES:
+        condition |= Q(StartsWith(address, f"{mailbox}@"))
+    for domain in PLACEHOLDER_DOMAINS:
+        condition |= Q(EndsWith(address, f"@{domain}"))
+    return condition
+
+
+def _is_plausible_phone():
+    """NANP numbers need real area and exchange codes; others a sane length."""
+    nanp = Q(number__startswith="+1")
+    real_nanp = (
+        Exact(Length("number"), 12)
+        & ~Q(In(Substr("number", 3, 1), ["0", "1"]))
+        & ~Q(In(Substr("number", 6, 1), ["0", "1"]))
+        # 555-0100 to 555-0199 are reserved for fiction.
+        & ~Q(Exact(Substr("number", 6, 5), "55501"))
+    )
+    return (nanp & real_nanp) | (~nanp & Q(GreaterThanOrEqual(Length("number"), 9)))
+
+
+def _flag(condition):
+    return Case(When(condition, then=Value(True)), default=Value(False))
+
+
+class LeadEmail(LeadContact):
+    Type = choices.EmailType
+
+    lead = models.ForeignKey(
+        "leads.Lead", models.CASCADE, verbose_name=_("lead"), related_name="emails"
+    )
+    address = models.CharField(
+        _("address"), max_length=254, validators=[EmailValidator()]
+    )
+    type = models.CharField(_("type"), max_length=4, choices=choices.EmailType)
+    # Computed by the database, so no write path can get it wrong.
+    valid = models.GeneratedField(
+        expression=_flag(~_is_placeholder_email()),
+        output_field=models.BooleanField(_("valid")),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "type"],
+                name="leads_leademail_one_per_type",
+                violation_error_message=_(
+                    "This lead already has an email of this type."
+                ),
+            ),
+            choices_check("type", choices.EmailType),
+            models.CheckConstraint(
+                condition=Q(address__contains="@"),
+                name="leads_leademail_address_valid",
+                violation_error_message=_("Enter a valid email address."),
+            ),
+        ]
+        indexes = [
+            # Django's iexact compiles to UPPER(address) = UPPER(%s).
+            models.Index(
+                models.functions.Upper("address"), name="lead_email_address_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.address
+
+
+class LeadPhone(LeadContact):
+    Type = choices.PhoneType
+
+    lead = models.ForeignKey(
+        "leads.Lead", models.CASCADE, verbose_name=_("lead"), related_name="phones"
+    )
+    number = PhoneNumberField(
+        _("number"), help_text=_("Stored in E.164: +15145551234.")
+    )
+    extension = models.PositiveIntegerField(_("extension"), null=True, blank=True)
+    type = models.CharField(_("type"), max_length=6, choices=choices.PhoneType)
+    valid = models.GeneratedField(
+        expression=_flag(_is_plausible_phone()),
+        output_field=models.BooleanField(_("valid")),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "type"],
+                name="leads_leadphone_one_per_type",
+                violation_error_message=_(
+                    "This lead already has a phone of this type."
+                ),
+            ),
+            choices_check("type", choices.PhoneType),
+            models.CheckConstraint(
+                condition=Q(number__regex=phones.E164_PATTERN),
+                name="leads_leadphone_number_e164",
+                violation_error_message=_("The number format is invalid."),
+            ),
+        ]
+        indexes = [
+            # E.164 is the number's digits behind a "+": searches in any
+            # format are normalised to it and match on this index.
+            models.Index(fields=["number"], name="lead_phone_number_idx"),
+        ]
+
+    def __str__(self):
+        return self.number

@@ -1,0 +1,281 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.constraints import choices_check, province_matches_country_check
+from accounts.iso_codes import Country, Language, Province
+from accounts.models import Account
+
+from . import choices
+
+# The staff slots of a lead, in the order the Activix Lead object lists them.
+USER_SLOTS = ["advisor", "bdc", "commercial", "service_advisor", "service_agent"]
+
+
+class LeadQuerySet(models.QuerySet):
+    def for_user(self, user) -> "LeadQuerySet":
+        """Leads the user may see: their own dealership's, never another's."""
+        if user.is_superuser:
+            return self.all()
+        if not user.is_authenticated or user.account_id is None:
+            return self.none()
+        return self.filter(account_id=user.account_id)
+
+    def with_contact_data(self) -> "LeadQuerySet":
+        """Everything a lead's representation shows, in a fixed 4 queries."""
+        return self.select_related("account", *USER_SLOTS).prefetch_related(
+            "emails", "phones", "vehicles"
+        )
+
+    def newest_first(self) -> "LeadQuerySet":
+        return self.order_by("-created_at", "-id")
+
+
+def _datetime(verbose_name):
+    return models.DateTimeField(verbose_name, null=True, blank=True)
+
+
+def _text(verbose_name, max_length=255):
+    return models.CharField(verbose_name, max_length=max_length, blank=True)
+
+
+def _user_slot(verbose_name, related_name):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        verbose_name=verbose_name,
+        related_name=related_name,
+        null=True,
+        blank=True,
+    )
+
+
+class Lead(models.Model):
+    """A person or business who wants a vehicle or a service.
+
+    Fields follow the Activix CRM Lead object, in its order; enum values are
+    its strings exactly (camelCase included).
+    """
+
+    Civility = choices.Civility
+    CreatedMethod = choices.CreatedMethod
+    Division = choices.Division
+    Gender = choices.Gender
+    Result = choices.Result
+    Segment = choices.Segment
+    ServiceInterval = choices.ServiceInterval
+    Sex = choices.Sex
+    Status = choices.Status
+    Type = choices.Type
+
+    created_at = models.DateTimeField(
+        _("created at"), default=timezone.now, editable=False
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    account = models.ForeignKey(
+        Account,
+        models.PROTECT,
+        verbose_name=_("dealership"),
+        related_name="leads",
+        # The (account, created_at) index below serves every account lookup.
+        db_index=False,
+    )
+    address_line1 = _text(_("address line 1"))
+    address_line2 = _text(_("address line 2"))
+    appointment_date = _datetime(_("appointment date"))
+    available_date = _datetime(_("vehicle available date"))
+    average_spending = models.PositiveIntegerField(
+        _("average spending"), null=True, blank=True, help_text=_("Per service visit.")
+    )
+    be_back_date = _datetime(_("be-back date"))
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    business = models.BooleanField(_("business"), default=False)
+    call_date = _datetime(_("call date"))
+    city = _text(_("city"), 100)
+    civility = models.CharField(
+        _("civility"), max_length=4, choices=choices.Civility, blank=True
+    )
+    code = _text(_("revival code"), 50)
+    country = models.CharField(_("country"), max_length=2, choices=Country, blank=True)
+    created_method = models.CharField(
+        _("created method"),
+        max_length=20,
+        choices=choices.CreatedMethod,
+        default=choices.CreatedMethod.MANUAL,
+    )
+    csi_date = _datetime(_("CSI date"))
+    delivered_date = _datetime(_("delivered date"))
+    delivery_date = _datetime(_("delivery date"))
+    division = models.CharField(
+        _("division"), max_length=10, choices=choices.Division, blank=True
+    )
+    end_service_date = _datetime(_("end of service date"))
+    first_name = _text(_("first name"), 100)
+    gender = models.PositiveSmallIntegerField(
+        _("gender"), choices=choices.Gender, default=choices.Gender.NOT_KNOWN
+    )
+    last_name = _text(_("last name"), 100)
+    last_presented_date = _datetime(_("last presented date"))
+    locale = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
+    loyalty = models.BooleanField(_("loyalty"), default=False)
+    next_presented_date = _datetime(_("next presented date"))
+    odometer_last_visit = models.PositiveIntegerField(
+        _("odometer at last visit"), null=True, blank=True
+    )
+    open_work_order_date = _datetime(_("work order opened"))
+    planned_pick_up_date = _datetime(_("planned pick-up date"))
+    postal_code = _text(_("postal code"), 16)
+    prepaid = models.BooleanField(_("prepaid"), default=False)
+    presented_date = _datetime(_("presented date"))
+    promised_date = _datetime(_("promised date"))
+    province = models.CharField(
+        _("province/state"), max_length=2, choices=Province, blank=True
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    reached_client = models.BooleanField(_("client reached"), default=False)
+    refinanced_date = _datetime(_("refinanced date"))
+    repair_date = _datetime(_("repair date"))
+    repair_order = _text(_("repair order"), 50)
+    road_test_date = _datetime(_("road test date"))
+    sale_date = _datetime(_("sale date"))
+    second_contact = _text(_("second contact"))
+    second_contact_civility = models.CharField(
+        _("second contact civility"), max_length=4, choices=choices.Civility, blank=True
+    )
+    segment = models.CharField(
+        _("segment"), max_length=12, choices=choices.Segment, blank=True
+    )
+    service_cleaning_car = models.BooleanField(_("car cleaned"), default=False)
+    service_interval_km = models.PositiveIntegerField(
+        _("service interval (km)"),
+        choices=choices.ServiceInterval,
+        null=True,
+        blank=True,
+    )
+    storage = _text(_("storage"))
+    sex = models.CharField(_("sex"), max_length=1, choices=choices.Sex, blank=True)
+    invoiced = models.BooleanField(_("invoiced"), default=False)
+    source = _text(_("source"), 100)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=choices.Status,
+        blank=True,
+        help_text=_("Empty means the lead is active."),
+    )
+    take_over_date = _datetime(_("take-over date"))
+    type = models.CharField(_("type"), max_length=12, choices=choices.Type)
+    unsubscribe_all_date = _datetime(_("do not disturb since"))
+    unsubscribe_call_date = _datetime(_("unsubscribed from calls"))
+    unsubscribe_email_date = _datetime(_("unsubscribed from emails"))
+    unsubscribe_sms_date = _datetime(_("unsubscribed from SMS"))
+    work_order = _text(_("work order"), 50)
+    advisor = _user_slot(_("advisor"), "advised_leads")
+    bdc = _user_slot(_("BDC agent"), "bdc_leads")
+    commercial = _user_slot(_("F&I"), "commercial_leads")
+    service_advisor = _user_slot(_("service advisor"), "service_advised_leads")
+    service_agent = _user_slot(_("service agent"), "service_agent_leads")
+    # From the later Activix documentation (see API.md).
+    result = models.CharField(
+        _("result"),
+        max_length=10,
+        choices=choices.Result,
+        default=choices.Result.PENDING,
+    )
+    comment = models.TextField(_("customer's request"), blank=True)
+    business_name = _text(_("business name"))
+
+    objects = LeadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        permissions = [("export_lead", _("Can export leads to CSV"))]
+        indexes = [
+            # Every list is one dealership's leads, newest first.
+            models.Index(
+                fields=["account", "-created_at", "-id"],
+                name="lead_account_created_idx",
+            ),
+            # Integrators poll for what changed since their last pull.
+            models.Index(
+                fields=["account", "updated_at"], name="lead_account_updated_idx"
+            ),
+            models.Index(
+                fields=["account", "division", "-created_at"],
+                name="lead_account_division_idx",
+            ),
+            models.Index(
+                fields=["account", "segment", "-created_at"],
+                name="lead_account_segment_idx",
+            ),
+            models.Index(
+                fields=["account", "status", "-created_at"],
+                name="lead_account_status_idx",
+            ),
+            # Superusers list every dealership at once.
+            models.Index(fields=["-created_at", "-id"], name="lead_created_idx"),
+        ]
+        constraints = [
+            choices_check("civility", choices.Civility, blank=True),
+            choices_check("country", Country, blank=True),
+            choices_check("created_method", choices.CreatedMethod),
+            choices_check("division", choices.Division, blank=True),
+            choices_check("gender", choices.Gender),
+            choices_check("locale", Language, blank=True),
+            choices_check("province", Province, blank=True),
+            province_matches_country_check(),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="leads_lead_rating_valid",
+                violation_error_message=_("The rating is from 1 to 5."),
+            ),
+            choices_check("result", choices.Result),
+            choices_check("second_contact_civility", choices.Civility, blank=True),
+            choices_check("segment", choices.Segment, blank=True),
+            choices_check("service_interval_km", choices.ServiceInterval, null=True),
+            choices_check("sex", choices.Sex, blank=True),
+            choices_check("status", choices.Status, blank=True),
+            choices_check("type", choices.Type),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display_name(self) -> str:
+        return (
+            self.full_name or self.business_name or _("Lead #%(id)s") % {"id": self.pk}
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return not self.status
+
+    def clean(self):
+        super().clean()
+        # Tenancy: a lead is worked only by staff of its own dealership.
+        errors = {}
+        for slot in USER_SLOTS:
+            user = getattr(self, slot)
+            if (
+                user is not None
+                and self.account_id
+                and user.account_id != self.account_id
+            ):
+                errors[slot] = _("This user does not work at the lead's dealership.")
+        if errors:
+            raise ValidationError(errors)
