@@ -1,0 +1,37 @@
+# Everyday commands; `make` alone lists them. The scripts in scripts/ do the work.
+.DEFAULT_GOAL := help
+.PHONY: help run test check format seed clean
+
+PY := .venv/bin/python
+ACCOUNTS ?= 3
+LEADS ?= 2000
+# Same default as scripts/test, so checks work without a .env.
+TEST_KEY := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-secret-key}"
+
+help: ## List targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-8s %s\n", $$1, $$2}'
+
+run: ## Set up (venv, .env, migrate, demo data) and serve on 127.0.0.1:8000
+	./scripts/setup && $(PY) manage.py runserver 127.0.0.1:8000
+
+test: ## Lint, migrations check and tests on a throwaway PostgreSQL
+	./scripts/test
+
+check: ## Lint and migrations check only (fast, no database server)
+	./scripts/venv --dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(TEST_KEY) $(PY) manage.py makemigrations --check --dry-run
+
+format: ## Reformat and apply safe lint fixes
+	./scripts/venv --dev
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+seed: ## Add demo data: make seed ACCOUNTS=3 LEADS=2000 (needs .env: run make run first)
+	./scripts/venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --accounts $(ACCOUNTS) --leads $(LEADS)
+
+clean: ## Delete .venv and the SQLite database (.env is kept)
+	rm -rf .venv db.sqlite3 db.sqlite3-*
