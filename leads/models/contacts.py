@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -73,7 +74,7 @@ class PhoneNumberField(models.CharField):
         try:
             return phones.normalize(value)
         except ValueError:
-            raise models.ValidationError(
+            raise ValidationError(
                 self.error_messages["invalid"], code="invalid"
             ) from None
 

@@ -1,0 +1,86 @@
+"""Settings come from the environment; checked in a fresh interpreter each
+time, since settings are read once per process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PRINT_SETTINGS = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "db = settings.DATABASES['default']; "
+    "print(json.dumps({'debug': settings.DEBUG, 'engine': db['ENGINE'], "
+    "'options': db.get('OPTIONS', {}), 'throttle': settings.API_THROTTLE_RATE, "
+    "'hosts': settings.ALLOWED_HOSTS, 'ssl_redirect': settings.SECURE_SSL_REDIRECT}))"
+)
+
+
+def load_settings(**environment):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE", "API_"))
+    }
+    clean |= {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_ENV_FILE": "/dev/null",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS],
+        cwd=PROJECT,
+        env=clean | environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_settings_refuse_to_start_without_secret_key_outside_debug():
+    result = load_settings(DJANGO_DEBUG="false")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_settings_start_without_secret_key_in_debug():
+    result = load_settings(DJANGO_DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["debug"] is True
+
+
+def test_settings_default_to_sqlite_and_the_documented_throttle():
+    result = load_settings(DJANGO_SECRET_KEY="k")
+
+    loaded = json.loads(result.stdout)
+    assert loaded["engine"] == "django.db.backends.sqlite3"
+    assert loaded["throttle"] == "200/minute"
+    assert loaded["ssl_redirect"] is True
+
+
+def test_database_url_selects_postgresql_with_a_connection_pool():
+    result = load_settings(
+        DJANGO_SECRET_KEY="k",
+        DATABASE_URL="postgres://leads:secret@db.internal:5432/leads",
+        DATABASE_POOL_MAX_SIZE="7",
+    )
+
+    loaded = json.loads(result.stdout)
+    assert loaded["engine"] == "django.db.backends.postgresql"
+    assert loaded["options"]["pool"]["max_size"] == 7
+
+
+def test_environment_sets_hosts_and_throttle():
+    result = load_settings(
+        DJANGO_SECRET_KEY="k",
+        DJANGO_ALLOWED_HOSTS="leads.example.com,api.example.com",
+        API_THROTTLE_RATE="50/minute",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+    )
+
+    loaded = json.loads(result.stdout)
+    assert loaded["hosts"] == ["leads.example.com", "api.example.com"]
+    assert loaded["throttle"] == "50/minute"
+    assert loaded["ssl_redirect"] is False
