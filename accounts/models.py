@@ -102,6 +102,8 @@ class User(AbstractUser):
         null=True,
         blank=True,
     )
+    # The API's User object has created_at (date_joined) and updated_at.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AccountUserManager()
 
