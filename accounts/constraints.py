@@ -50,3 +50,12 @@ def province_matches_country_check():
         name="%(app_label)s_%(class)s_province_in_country",
         violation_error_message="The province does not belong to the country.",
     )
+
+
+def province_in_country(province: str, country: str) -> bool:
+    """The Python side of province_matches_country_check."""
+    if country == "CA":
+        return province in CANADIAN_PROVINCES
+    if country == "US":
+        return province in US_STATES
+    return country == "" and province in CANADIAN_PROVINCES + US_STATES

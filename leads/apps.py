@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class LeadsConfig(AppConfig):
     name = "leads"
     verbose_name = _("Leads")
+
+    def ready(self):
+        from leads import schema  # noqa: F401  (registers the OpenAPI extension)

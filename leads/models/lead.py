@@ -2,13 +2,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constraints import choices_check, province_matches_country_check
+from accounts.constraints import (
+    choices_check,
+    province_in_country,
+    province_matches_country_check,
+)
 from accounts.iso_codes import Country, Language, Province
 from accounts.models import Account
+from leads import phones
 
 from . import choices
 
@@ -33,6 +39,38 @@ class LeadQuerySet(models.QuerySet):
 
     def newest_first(self) -> "LeadQuerySet":
         return self.order_by("-created_at", "-id")
+
+    def search(self, text: str) -> "LeadQuerySet":
+        """Leads matching `text` by name, second contact, business name,
+        email, phone (any format), VIN, work order or repair order."""
+        from .contacts import LeadEmail, LeadPhone
+        from .vehicles import LeadVehicle
+
+        text = text.strip()
+        if not text:
+            return self.none()
+        lead = OuterRef("pk")
+        matches = (
+            Q(first_name__icontains=text)
+            | Q(last_name__icontains=text)
+            | Q(full_name__icontains=text)
+            | Q(second_contact__icontains=text)
+            | Q(business_name__icontains=text)
+            | Q(work_order__iexact=text)
+            | Q(repair_order__iexact=text)
+            | Exists(
+                LeadEmail.objects.filter(lead=OuterRef("pk"), address__icontains=text)
+            )
+            | Exists(LeadVehicle.objects.filter(lead=OuterRef("pk"), vin__iexact=text))
+        )
+        digits = phones.search_digits(text)
+        # Fewer digits would match half the phone book.
+        if len(digits) >= 4:
+            matches |= Exists(
+                LeadPhone.objects.filter(lead=lead, number__contains=digits)
+            )
+        full_name = Concat("first_name", Value(" "), "last_name")
+        return self.alias(full_name=full_name).filter(matches)
 
 
 def _datetime(verbose_name):
@@ -277,5 +315,7 @@ class Lead(models.Model):
                 and user.account_id != self.account_id
             ):
                 errors[slot] = _("This user does not work at the lead's dealership.")
+        if self.province and not province_in_country(self.province, self.country):
+            errors["province"] = _("The province does not belong to the country.")
         if errors:
             raise ValidationError(errors)

@@ -1,0 +1,92 @@
+"""The serializer conventions of the Activix dialect, shared by every app.
+
+- Datetimes are UTC ISO 8601 with an offset (`2024-02-15T09:08:07+00:00`);
+  a datetime sent without an offset is read as UTC.
+- Empty text is `null` on the wire and `""` in the database (Django's
+  convention); `null` for a field with a default (`result`, `gender`,
+  booleans) means that default.
+- Unknown fields are refused, so a typo is not silently dropped; read-only
+  fields a client echoes back (`id`, `created_at`) are ignored.
+- Decimals are JSON numbers.
+"""
+
+import datetime
+from functools import cached_property
+
+from django.db import models
+from rest_framework import serializers
+from rest_framework.fields import empty
+
+
+class UTCDateTimeField(serializers.DateTimeField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default_timezone", datetime.UTC)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value.astimezone(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _stores_blank_text(model_field) -> bool:
+    return (
+        isinstance(model_field, models.CharField | models.TextField)
+        and model_field.blank
+        and not model_field.null
+    )
+
+
+def _has_default(model_field) -> bool:
+    return not model_field.null and model_field.has_default()
+
+
+class ActivixModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+    }
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if _stores_blank_text(model_field) or _has_default(model_field):
+            kwargs["allow_null"] = True
+        if isinstance(model_field, models.DecimalField):
+            kwargs["coerce_to_string"] = False
+        return field_class, kwargs
+
+    @cached_property
+    def _blank_text_names(self) -> list[str]:
+        model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
+        return [
+            name
+            for name, field in self.fields.items()
+            if field.source in model_fields
+            and _stores_blank_text(model_fields[field.source])
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name in self._blank_text_names:
+            if data.get(name) == "":
+                data[name] = None
+        return data
+
+    def run_validation(self, data=empty):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["This field does not exist."] for name in unknown}
+                )
+        return super().run_validation(data)
+
+    def to_internal_value(self, data):
+        values = super().to_internal_value(data)
+        model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
+        for name, value in list(values.items()):
+            model_field = model_fields.get(name)
+            if value is None and model_field is not None:
+                if _stores_blank_text(model_field):
+                    values[name] = ""
+                elif _has_default(model_field):
+                    values[name] = model_field.get_default()
+        return values

@@ -1,0 +1,179 @@
+"""Filters of GET /leads (API.md, "Filters on /leads").
+
+The bracket syntax `filter[x][op]` is translated once, by
+config.api.BracketFilterBackend, into the names declared here.
+"""
+
+import datetime
+import re
+
+import django_filters as filters
+from django import forms
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Concat
+from django.utils.dateparse import parse_date, parse_datetime
+
+from leads import phones
+from leads.models import Lead, LeadEmail, LeadPhone
+
+DATE_FIELDS = ["created_at", "updated_at", "sale_date", "appointment_date"]
+
+
+def wildcard(value: str) -> str:
+    """Activix's `%` wildcard as a case-insensitive anchored regex."""
+    return "^" + ".*".join(re.escape(part) for part in value.split("%")) + "$"
+
+
+def text_match(field: str, value: str) -> Q:
+    if "%" in value:
+        return Q(**{f"{field}__iregex": wildcard(value)})
+    return Q(**{f"{field}__iexact": value})
+
+
+class MomentField(forms.Field):
+    """An ISO date (a whole UTC day) or an ISO datetime with any offset."""
+
+    default_error_messages = {
+        "invalid": "Enter a date (2024-02-15) or an ISO datetime."
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            moment = parse_datetime(value) if "T" in value else parse_date(value)
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if isinstance(moment, datetime.datetime) and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        return moment
+
+
+class MomentFilter(filters.Filter):
+    """A date compares by whole UTC days: `lte 2024-02-15` includes that day,
+    `gt 2024-02-15` starts the day after; a datetime compares as given."""
+
+    field_class = MomentField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        name, lookup = self.field_name, self.lookup_expr
+        if isinstance(value, datetime.datetime):
+            return qs.filter(**{f"{name}__{lookup}": value})
+        start = datetime.datetime.combine(value, datetime.time.min, datetime.UTC)
+        end = start + datetime.timedelta(days=1)
+        bounds = {
+            "exact": {f"{name}__gte": start, f"{name}__lt": end},
+            "gt": {f"{name}__gte": end},
+            "gte": {f"{name}__gte": start},
+            "lt": {f"{name}__lt": start},
+            "lte": {f"{name}__lt": end},
+        }
+        return qs.filter(**bounds[lookup])
+
+
+class CommaChoiceField(forms.Field):
+    """`new,used,none`: each item must be one of the choices."""
+
+    def __init__(self, *, choices, **kwargs):
+        self.allowed = [str(value) for value, _label in choices]
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        wrong = [item for item in items if item not in self.allowed]
+        if wrong or not items:
+            raise forms.ValidationError(
+                "Each value must be one of: %(allowed)s.",
+                code="invalid_choice",
+                params={"allowed": ", ".join(self.allowed)},
+            )
+        return items
+
+
+class DivisionFilter(filters.Filter):
+    field_class = CommaChoiceField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        wanted = Q(division__in=[item for item in value if item != "none"])
+        if "none" in value:
+            wanted |= Q(division="")
+        return qs.filter(wanted)
+
+
+class IntegerFilter(filters.Filter):
+    field_class = forms.IntegerField
+
+
+def _choices_with(*extra, of):
+    return [*extra, *of.choices]
+
+
+class LeadFilter(filters.FilterSet):
+    # Activix named these `created` and `updated` until July 2020.
+    aliases = {"created": "created_at", "updated": "updated_at"}
+
+    name = filters.CharFilter(method="filter_name")
+    email = filters.CharFilter(method="filter_email")
+    phone = filters.CharFilter(method="filter_phone")
+    postal_code = filters.CharFilter(method="filter_postal_code")
+    division = DivisionFilter(
+        choices=_choices_with(("none", "No division"), of=Lead.Division)
+    )
+    segment = filters.ChoiceFilter(choices=Lead.Segment.choices)
+    status = filters.ChoiceFilter(
+        choices=_choices_with(("active", "Active"), of=Lead.Status),
+        method="filter_status",
+    )
+    type = filters.ChoiceFilter(choices=Lead.Type.choices)
+    result = filters.ChoiceFilter(choices=Lead.Result.choices)
+    source = filters.CharFilter(method="filter_source")
+    created_method = filters.ChoiceFilter(choices=Lead.CreatedMethod.choices)
+    bdc = IntegerFilter(field_name="bdc_id")
+    advisor = IntegerFilter(field_name="advisor_id")
+
+    class Meta:
+        model = Lead
+        fields = {name: ["exact", "gt", "gte", "lt", "lte"] for name in DATE_FIELDS}
+        filter_overrides = {
+            models.DateTimeField: {"filter_class": MomentFilter},
+        }
+
+    def filter_name(self, queryset, name, value):
+        """First, last or full name, or second contact."""
+        full_name = Concat("first_name", models.Value(" "), "last_name")
+        return queryset.alias(full_name=full_name).filter(
+            text_match("first_name", value)
+            | text_match("last_name", value)
+            | text_match("full_name", value)
+            | text_match("second_contact", value)
+        )
+
+    def filter_email(self, queryset, name, value):
+        emails = LeadEmail.objects.filter(
+            text_match("address", value), lead=OuterRef("pk")
+        )
+        return queryset.filter(Exists(emails))
+
+    def filter_phone(self, queryset, name, value):
+        digits = phones.search_digits(value.replace("%", ""))
+        numbers = LeadPhone.objects.filter(lead=OuterRef("pk"), number__contains=digits)
+        return queryset.filter(Exists(numbers)) if digits else queryset.none()
+
+    def filter_postal_code(self, queryset, name, value):
+        # "h3c" finds "H3C 1A1": postal codes are matched by prefix.
+        return queryset.filter(postal_code__istartswith=value.strip())
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status="" if value == "active" else value)
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(text_match("source", value))

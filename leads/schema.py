@@ -1,0 +1,40 @@
+"""OpenAPI descriptions drf-spectacular cannot infer from our fields."""
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+
+
+class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
+    """A User object in responses; a reference to one in requests."""
+
+    target_class = "leads.serializers.UserSlotField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "response":
+            from accounts.serializers import UserSerializer
+
+            component = auto_schema.resolve_serializer(UserSerializer, direction)
+            return {"oneOf": [component.ref, {"type": "null"}]}
+        string = build_basic_type(OpenApiTypes.STR)
+        return {
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {"id": {"type": "integer"}},
+                },
+                {
+                    "type": "object",
+                    "required": ["email"],
+                    "properties": {"email": string},
+                },
+                {
+                    "type": "object",
+                    "required": ["first_name", "last_name"],
+                    "properties": {"first_name": string, "last_name": string},
+                },
+                {"type": "null"},
+            ],
+            "description": "A user of the caller's dealership, by id, email or name.",
+        }
