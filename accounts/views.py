@@ -2,7 +2,12 @@
 
 from django.db.models import Prefetch
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, viewsets
 
 from accounts.models import Account, User
@@ -37,13 +42,25 @@ class AccountView(generics.RetrieveAPIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("include[]", str, many=True, enum=["users"])],
-        responses=AccountWithUsersSerializer,
-        description="The caller's dealership; `include[]=users` adds its active staff.",
+        responses=PolymorphicProxySerializer(
+            component_name="AccountOrAccountWithUsers",
+            serializers=[AccountSerializer, AccountWithUsersSerializer],
+            resource_type_field_name=None,
+        ),
+        description="The caller's dealership; `include[]=users` adds its active "
+        "staff. The object itself, not a one-element array.",
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        description="Staff of the caller's dealership, former staff included "
+        "(their leads still name them); GET /account?include[]=users lists "
+        "the active ones."
+    )
+)
 class UserViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = User.objects.all()
     serializer_class = UserSerializer

@@ -1,5 +1,13 @@
-"""OpenAPI post-processing: the envelope and the error bodies of the dialect,
-so the schema describes what the API really returns."""
+"""The dialect in the OpenAPI schema, so that it describes what the API
+really does: envelopes, error bodies, partial PUT, bracketed filters."""
+
+import copy
+
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance, is_serializer
+
+from config.api_filters import bracketed
 
 ERROR = {
     "type": "object",
@@ -24,13 +32,23 @@ ERRORS = {
     "403": ("The user's role does not allow this.", "Error"),
     "404": ("Unknown, or another dealership's.", "Error"),
     "405": ("Method not allowed.", "Error"),
+    "406": ("The Accept header does not allow application/json.", "Error"),
+    "415": ("The body is not application/json.", "Error"),
     "422": ("Invalid data or query parameters.", "ValidationError"),
     "429": ("Too many requests for this token.", "Error"),
 }
+# Statuses that only a request with a body can get.
+BODY_ERRORS = {"400", "415"}
 
 
 def _json(schema):
     return {"application/json": {"schema": schema}}
+
+
+def _resolve(schema, components):
+    """A `#/components/schemas/X` reference's target; other schemas as is."""
+    name = schema.get("$ref", "").removeprefix("#/components/schemas/")
+    return components.get(name, schema) if name else schema
 
 
 def envelope_responses(result, generator, request, public):
@@ -39,6 +57,12 @@ def envelope_responses(result, generator, request, public):
     components = result.setdefault("components", {}).setdefault("schemas", {})
     components["Error"] = ERROR
     components["ValidationError"] = VALIDATION_ERROR
+    for name, component in components.items():
+        # A field with no value is null, never left out; no undocumented one
+        # is ever added.
+        if not name.endswith("Request") and "properties" in component:
+            component["required"] = list(component["properties"])
+            component["additionalProperties"] = False
     for path, operations in result.get("paths", {}).items():
         if not path.startswith("/api/v2/") or "/schema" in path or "/docs" in path:
             continue
@@ -48,17 +72,43 @@ def envelope_responses(result, generator, request, public):
                 content = response.get("content", {}).get("application/json")
                 if code.startswith("2") and content:
                     schema = content["schema"]
-                    if "data" not in schema.get("properties", {}):
+                    if "data" not in _resolve(schema, components).get("properties", {}):
                         content["schema"] = {
                             "type": "object",
                             "required": ["data"],
                             "properties": {"data": schema},
                         }
             for code, (description, component) in ERRORS.items():
-                if code == "400" and method not in ("post", "put", "patch"):
+                if code in BODY_ERRORS and method not in ("post", "put", "patch"):
                     continue
                 ref = {"$ref": f"#/components/schemas/{component}"}
                 responses.setdefault(
                     code, {"description": description, "content": _json(ref)}
                 )
     return result
+
+
+class ActivixAutoSchema(AutoSchema):
+    """PUT is a partial update, so its body is the PATCH body."""
+
+    def get_request_serializer(self):
+        serializer = super().get_request_serializer()
+        if self.method == "PUT" and is_serializer(serializer):
+            serializer = copy.copy(force_instance(serializer))
+            serializer.partial = True
+        return serializer
+
+
+class BracketFilterExtension(DjangoFilterExtension):
+    """Filters under the names clients send: `filter[created_at][gte]`."""
+
+    target_class = "config.api_filters.BracketFilterBackend"
+    priority = 1
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        parameters = super().get_schema_operation_parameters(
+            auto_schema, *args, **kwargs
+        )
+        for parameter in parameters:
+            parameter["name"] = bracketed(parameter["name"])
+        return parameters

@@ -11,11 +11,11 @@
 """
 
 import datetime
+from collections.abc import Mapping
 from functools import cached_property
 
 from django.db import models
 from rest_framework import serializers
-from rest_framework.fields import empty
 
 
 class UTCDateTimeField(serializers.DateTimeField):
@@ -70,17 +70,22 @@ class ActivixModelSerializer(serializers.ModelSerializer):
                 data[name] = None
         return data
 
-    def run_validation(self, data=empty):
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError(
-                    {name: ["This field does not exist."] for name in unknown}
-                )
-        return super().run_validation(data)
-
     def to_internal_value(self, data):
-        values = super().to_internal_value(data)
+        # Unknown fields are reported along with the other fields' errors.
+        unknown = {}
+        if isinstance(data, Mapping):
+            unknown = {
+                name: ["This field does not exist."]
+                for name in sorted(set(data) - set(self.fields))
+            }
+        try:
+            values = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if isinstance(error.detail, dict):
+                error.detail.update(unknown)
+            raise
+        if unknown:
+            raise serializers.ValidationError(unknown)
         model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
         for name, value in list(values.items()):
             model_field = model_fields.get(name)

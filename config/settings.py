@@ -125,14 +125,20 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["config.api.RolePermissions"],
-    "DEFAULT_RENDERER_CLASSES": ["config.api.EnvelopeJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "config.api.ActivixPagination",
-    "DEFAULT_FILTER_BACKENDS": ["config.api.BracketFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "config.api.EnvelopeJSONRenderer",
+        # For people signed in to the admin, exploring the API in a browser.
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["config.api.JSONBodyParser"],
+    "DEFAULT_PAGINATION_CLASS": "config.api_pagination.ActivixPagination",
+    "DEFAULT_FILTER_BACKENDS": ["config.api_filters.BracketFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": API_THROTTLE_RATE},
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.api_schema.ActivixAutoSchema",
     "EXCEPTION_HANDLER": "config.api.handle_exception",
+    # OPTIONS answers 405: the OpenAPI schema describes the routes instead.
+    "DEFAULT_METADATA_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

@@ -1,13 +1,23 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from config.api import route_not_found
 
 api_v2 = [
     path("", include("leads.urls")),
     path("", include("accounts.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
+    re_path(
+        r"^docs/?$", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"
+    ),
+    re_path(r"", route_not_found),
 ]
+
+admin.site.site_header = _("Lead desk")
+admin.site.site_title = _("Lead desk")
+admin.site.index_title = _("The BDC desk")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Concat
 from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.utils import extend_schema_field
 
 from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone
@@ -22,7 +23,7 @@ DATE_FIELDS = ["created_at", "updated_at", "sale_date", "appointment_date"]
 
 def wildcard(value: str) -> str:
     """Activix's `%` wildcard as a case-insensitive anchored regex."""
-    return "^" + ".*".join(re.escape(part) for part in value.split("%")) + "$"
+    return "^" + ".*".join(re.escape(part) for part in re.split("%+", value)) + "$"
 
 
 def text_match(field: str, value: str) -> Q:
@@ -41,6 +42,8 @@ class MomentField(forms.Field):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        # An unencoded "+02:00" in a query string arrives as " 02:00".
+        value = re.sub(r"(T[\d:.]+) (\d\d:?\d\d)$", r"\1+\2", value.strip())
         try:
             moment = parse_datetime(value) if "T" in value else parse_date(value)
         except ValueError:
@@ -52,6 +55,15 @@ class MomentField(forms.Field):
         return moment
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "A date (`2024-02-15`: that whole day, in UTC) or an "
+        "ISO 8601 datetime with an offset. With `[gt]`, `[gte]`, `[lt]` or "
+        "`[lte]`, a date compares by whole days: `[lte]=2024-02-15` includes "
+        "that day.",
+    }
+)
 class MomentFilter(filters.Filter):
     """A date compares by whole UTC days: `lte 2024-02-15` includes that day,
     `gt 2024-02-15` starts the day after; a datetime compares as given."""
@@ -64,14 +76,15 @@ class MomentFilter(filters.Filter):
         name, lookup = self.field_name, self.lookup_expr
         if isinstance(value, datetime.datetime):
             return qs.filter(**{f"{name}__{lookup}": value})
+        # The day's last microsecond, not the next midnight: 9999-12-31 has none.
         start = datetime.datetime.combine(value, datetime.time.min, datetime.UTC)
-        end = start + datetime.timedelta(days=1)
+        end = datetime.datetime.combine(value, datetime.time.max, datetime.UTC)
         bounds = {
-            "exact": {f"{name}__gte": start, f"{name}__lt": end},
-            "gt": {f"{name}__gte": end},
+            "exact": {f"{name}__gte": start, f"{name}__lte": end},
+            "gt": {f"{name}__gt": end},
             "gte": {f"{name}__gte": start},
             "lt": {f"{name}__lt": start},
-            "lte": {f"{name}__lt": end},
+            "lte": {f"{name}__lte": end},
         }
         return qs.filter(**bounds[lookup])
 
@@ -97,6 +110,13 @@ class CommaChoiceField(forms.Field):
         return items
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "Comma-separated divisions, any of which matches: "
+        "`new`, `used`, `service`, and `none` for leads without one.",
+    }
+)
 class DivisionFilter(filters.Filter):
     field_class = CommaChoiceField
 
@@ -107,6 +127,15 @@ class DivisionFilter(filters.Filter):
         if "none" in value:
             wanted |= Q(division="")
         return qs.filter(wanted)
+
+
+class TextFilter(filters.CharFilter):
+    """Free text, bounded: no field holds more, and long `%` patterns would
+    cost the database dearly."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        super().__init__(**kwargs)
 
 
 class IntegerFilter(filters.Filter):
@@ -121,24 +150,41 @@ class LeadFilter(filters.FilterSet):
     # Activix named these `created` and `updated` until July 2020.
     aliases = {"created": "created_at", "updated": "updated_at"}
 
-    name = filters.CharFilter(method="filter_name")
-    email = filters.CharFilter(method="filter_email")
-    phone = filters.CharFilter(method="filter_phone")
-    postal_code = filters.CharFilter(method="filter_postal_code")
+    name = TextFilter(
+        method="filter_name",
+        help_text="First, last or full name, or second contact; case "
+        "insensitive; `%` matches any text (`Tremb%`).",
+    )
+    email = TextFilter(
+        method="filter_email",
+        help_text="An email address of the lead; `%` matches any text.",
+    )
+    phone = TextFilter(
+        method="filter_phone",
+        help_text="A phone number in any format, matched on its digits; a "
+        "partial number matches the numbers that contain it.",
+    )
+    postal_code = TextFilter(
+        method="filter_postal_code",
+        help_text="Postal codes that start with it (`h3c`).",
+    )
     division = DivisionFilter(
         choices=_choices_with(("none", "No division"), of=Lead.Division)
     )
     segment = filters.ChoiceFilter(choices=Lead.Segment.choices)
     status = filters.ChoiceFilter(
         choices=_choices_with(("active", "Active"), of=Lead.Status),
+        help_text="`active` finds the leads without a status.",
         method="filter_status",
     )
     type = filters.ChoiceFilter(choices=Lead.Type.choices)
     result = filters.ChoiceFilter(choices=Lead.Result.choices)
-    source = filters.CharFilter(method="filter_source")
+    source = TextFilter(
+        method="filter_source", help_text="The source name; `%` matches any text."
+    )
     created_method = filters.ChoiceFilter(choices=Lead.CreatedMethod.choices)
-    bdc = IntegerFilter(field_name="bdc_id")
-    advisor = IntegerFilter(field_name="advisor_id")
+    bdc = IntegerFilter(field_name="bdc_id", help_text="The BDC agent's user id.")
+    advisor = IntegerFilter(field_name="advisor_id", help_text="The advisor's user id.")
 
     class Meta:
         model = Lead

@@ -6,7 +6,10 @@ from drf_spectacular.types import OpenApiTypes
 
 
 class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
-    """A User object in responses; a reference to one in requests."""
+    """A User object in responses; a reference to one in requests.
+
+    Nullability is added by drf-spectacular from the field's allow_null.
+    """
 
     target_class = "leads.serializers.UserSlotField"
 
@@ -15,7 +18,7 @@ class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
             from accounts.serializers import UserSerializer
 
             component = auto_schema.resolve_serializer(UserSerializer, direction)
-            return {"oneOf": [component.ref, {"type": "null"}]}
+            return component.ref
         string = build_basic_type(OpenApiTypes.STR)
         return {
             "oneOf": [
@@ -34,7 +37,6 @@ class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
                     "required": ["first_name", "last_name"],
                     "properties": {"first_name": string, "last_name": string},
                 },
-                {"type": "null"},
             ],
             "description": "A user of the caller's dealership, by id, email or name.",
         }

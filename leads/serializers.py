@@ -1,5 +1,5 @@
-"""The documented JSON shape of a lead and its contact data, and input
-validation; nothing else (API.md, "The Lead object")."""
+"""The documented JSON shape of a lead, and input validation; nothing else
+(API.md, "The Lead object"). Its contact data: leads.contact_serializers."""
 
 import copy
 
@@ -10,9 +10,12 @@ from rest_framework import serializers
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
 from config.api_serializers import ActivixModelSerializer
-from leads import phones
+from leads.contact_serializers import (
+    LeadEmailSerializer,
+    LeadPhoneSerializer,
+    LeadVehicleSerializer,
+)
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
-from leads.models.contacts import PhoneNumberField
 
 # Seed attributes in the order of the Activix Lead object, then the later ones.
 LEAD_FIELDS = [
@@ -31,54 +34,6 @@ LEAD_FIELDS = [
     "unsubscribe_email_date", "unsubscribe_sms_date", "work_order", "account",
     *USER_SLOTS, "emails", "phones", "vehicles", "result", "comment", "business_name",
 ]  # fmt: skip
-CONTACT_READ_ONLY = ["id", "lead_id", "created_at", "updated_at", "valid"]
-
-
-class PhoneField(serializers.CharField):
-    """Accepts common North American spellings; answers in E.164."""
-
-    default_error_messages = {"invalid": "The number format is invalid."}
-
-    def to_internal_value(self, data):
-        try:
-            return phones.normalize(super().to_internal_value(data))
-        except ValueError:
-            self.fail("invalid")
-
-
-class ContactSerializer(ActivixModelSerializer):
-    serializer_field_mapping = {
-        **ActivixModelSerializer.serializer_field_mapping,
-        PhoneNumberField: PhoneField,
-    }
-    lead_id = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        # One-per-type is checked by the lead or resource serializer.
-        validators = []
-
-
-class LeadEmailSerializer(ContactSerializer):
-    class Meta(ContactSerializer.Meta):
-        model = LeadEmail
-        fields = [*CONTACT_READ_ONLY[:4], "address", "type", "valid"]
-        read_only_fields = CONTACT_READ_ONLY
-
-
-class LeadPhoneSerializer(ContactSerializer):
-    class Meta(ContactSerializer.Meta):
-        model = LeadPhone
-        fields = [*CONTACT_READ_ONLY[:4], "number", "extension", "type", "valid"]
-        read_only_fields = CONTACT_READ_ONLY
-
-
-class LeadVehicleSerializer(ContactSerializer):
-    verified_by = UserSerializer(read_only=True, allow_null=True)
-
-    class Meta(ContactSerializer.Meta):
-        model = LeadVehicle
-        exclude = ["lead"]
-        read_only_fields = [*CONTACT_READ_ONLY, "customs"]
 
 
 class UserSlotField(serializers.Field):
@@ -99,7 +54,9 @@ class UserSlotField(serializers.Field):
         return UserSerializer(user).data
 
     def to_internal_value(self, data):
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or any(
+            "\x00" in value for value in data.values() if isinstance(value, str)
+        ):  # PostgreSQL refuses NUL characters in queries
             self.fail("invalid")
         if isinstance(data.get("id"), int) and not isinstance(data["id"], bool):
             lookup = {"pk": data["id"]}
@@ -134,10 +91,17 @@ class LeadSerializer(ActivixModelSerializer):
     emails = LeadEmailSerializer(many=True, required=False)
     phones = LeadPhoneSerializer(many=True, required=False)
     vehicles = LeadVehicleSerializer(many=True, required=False)
+    source_id = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="Accepted so that Activix request bodies work, and ignored: "
+        "there is no catalogue of sources here; `source` names the source.",
+    )
 
     class Meta:
         model = Lead
-        fields = LEAD_FIELDS
+        fields = [*LEAD_FIELDS, "source_id"]
         read_only_fields = ["id", "created_at", "updated_at", "created_method"]
 
     @property
@@ -148,6 +112,7 @@ class LeadSerializer(ActivixModelSerializer):
         return self.context["request"].user.account_id
 
     def validate(self, attrs):
+        attrs.pop("source_id", None)
         self._validate_as_model(attrs)
         self._validate_one_contact_per_type(attrs)
         return attrs
@@ -244,61 +209,7 @@ class LeadSerializer(ActivixModelSerializer):
             ) from None
 
 
-class LeadIdField(serializers.PrimaryKeyRelatedField):
-    """`lead_id` of /lead-emails etc.: a lead of the caller's dealership."""
+class SearchSerializer(serializers.Serializer):
+    """The query string of GET /leads/search."""
 
-    default_error_messages = {
-        "does_not_exist": "The selected lead id is invalid.",
-        "incorrect_type": "The lead id must be an integer.",
-    }
-
-    def get_queryset(self):
-        return Lead.objects.for_user(self.context["request"].user)
-
-
-class ContactResourceMixin:
-    """The standalone contact resources: `lead_id` is given on create and
-    fixed afterwards; one email/phone per type still holds."""
-
-    unique_type = True
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["lead_id"] = LeadIdField(
-            source="lead", read_only=self.instance is not None
-        )
-        return fields
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        instance = self.instance
-        lead = attrs.get("lead") or instance.lead
-        kind = attrs.get("type") or instance.type
-        model = self.Meta.model
-        taken = model.objects.filter(lead=lead, type=kind)
-        if instance is not None:
-            taken = taken.exclude(pk=instance.pk)
-        if self.unique_type and taken.exists():
-            message = f"This lead already has a {kind} {model._meta.verbose_name}."
-            raise serializers.ValidationError({"type": [message]})
-        return attrs
-
-    def save(self, **kwargs):
-        try:
-            return super().save(**kwargs)
-        except IntegrityError as error:
-            raise serializers.ValidationError(
-                {"body": [str(error).splitlines()[0]]}
-            ) from None
-
-
-class LeadEmailResourceSerializer(ContactResourceMixin, LeadEmailSerializer):
-    pass
-
-
-class LeadPhoneResourceSerializer(ContactResourceMixin, LeadPhoneSerializer):
-    pass
-
-
-class LeadVehicleResourceSerializer(ContactResourceMixin, LeadVehicleSerializer):
-    unique_type = False
+    query = serializers.CharField(max_length=255)

@@ -7,14 +7,14 @@ from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 
 from config.api import requested_includes
-from leads.filters import LeadFilter
-from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
-from leads.serializers import (
+from leads.contact_serializers import (
     LeadEmailResourceSerializer,
     LeadPhoneResourceSerializer,
-    LeadSerializer,
     LeadVehicleResourceSerializer,
 )
+from leads.filters import LeadFilter
+from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
+from leads.serializers import LeadSerializer, SearchSerializer
 
 # A lead always carries these; include[] only checks the names asked for.
 LEAD_INCLUDES = {
@@ -42,9 +42,6 @@ class WriteMixin:
         return super().update(request, *args, **kwargs)
 
     def check_permissions(self, request):
-        # DELETE is a 405 for everyone, not a 403 for roles that lack it.
-        if request.method.lower() not in self.http_method_names:
-            raise exceptions.MethodNotAllowed(request.method)
         super().check_permissions(request)
         if (
             request.method in ("POST", "PUT", "PATCH")
@@ -53,9 +50,28 @@ class WriteMixin:
             raise exceptions.PermissionDenied()
 
 
+PARTIAL_UPDATE = (
+    "Partial, on PUT as on PATCH: fields not sent keep their values. Items of "
+    "`emails`, `phones` and `vehicles` are added to the lead's; existing ones "
+    "change through /lead-emails, /lead-phones and /lead-vehicles."
+)
+
+
 @extend_schema_view(
-    list=extend_schema(parameters=[INCLUDE_PARAMETER]),
+    list=extend_schema(
+        parameters=[INCLUDE_PARAMETER],
+        description="The dealership's leads, newest `created_at` first. "
+        "`filter[created]` and `filter[updated]` are accepted as the older "
+        "Activix names of `filter[created_at]` and `filter[updated_at]`.",
+    ),
+    create=extend_schema(
+        description="A lead with its emails, phones and vehicles, all or "
+        "nothing. `created_method` is `api`; language and region default to "
+        "the dealership's."
+    ),
     retrieve=extend_schema(parameters=[INCLUDE_PARAMETER]),
+    update=extend_schema(description=PARTIAL_UPDATE),
+    partial_update=extend_schema(description=PARTIAL_UPDATE),
 )
 class LeadViewSet(
     WriteMixin,
@@ -86,19 +102,25 @@ class LeadViewSet(
     @extend_schema(
         parameters=[OpenApiParameter("query", str, required=True), INCLUDE_PARAMETER],
         filters=False,
+        responses=LeadSerializer(many=True),
     )
     @action(detail=False, filter_backends=[])
     def search(self, request):
         """Leads by name, second contact, email, phone, VIN or work/repair order."""
-        query = request.query_params.get("query", "").strip()
-        if not query:
-            raise exceptions.ValidationError(
-                {"query": ["The query field is required."]}
-            )
-        page = self.paginate_queryset(self.get_queryset().search(query))
+        search = SearchSerializer(data=request.query_params)
+        search.is_valid(raise_exception=True)
+        leads = self.get_queryset().search(search.validated_data["query"])
+        page = self.paginate_queryset(leads)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
+@extend_schema_view(
+    update=extend_schema(
+        description="Partial, on PUT as on PATCH. `lead_id` is fixed at "
+        "creation; sent here, it is ignored."
+    ),
+    partial_update=extend_schema(description="Partial. `lead_id` is fixed."),
+)
 class ContactViewSet(
     WriteMixin,
     mixins.CreateModelMixin,

@@ -1,0 +1,59 @@
+"""The `filter[x][op]` query parameters of the Activix dialect, translated
+once into django-filter's `x__op` (activix-api.md 3)."""
+
+import re
+
+from django.http import QueryDict
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+
+FILTER_PARAMETER = re.compile(
+    r"^filter\[(?P<name>\w+)\](?:\[(?P<operator>gt|gte|lt|lte)\])?$"
+)
+
+
+class BracketFilterBackend(DjangoFilterBackend):
+    """Reads `filter[name]` and `filter[name][gte]` as django-filter's
+    `name` and `name__gte`; names in the FilterSet's `aliases` are renamed.
+
+    Unknown filters are a 422 naming them, like bad values.
+    """
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        filterset_class = self.get_filterset_class(view, queryset)
+        aliases = getattr(filterset_class, "aliases", {})
+        known = set(filterset_class.base_filters) if filterset_class else set()
+        data, unknown = QueryDict(mutable=True), {}
+        for parameter, values in request.query_params.lists():
+            if not parameter.startswith("filter"):
+                continue
+            match = FILTER_PARAMETER.match(parameter)
+            name = match and aliases.get(match["name"], match["name"])
+            lookup = name and (
+                f"{name}__{match['operator']}" if match["operator"] else name
+            )
+            if lookup not in known:
+                unknown[parameter] = ["This filter does not exist."]
+                continue
+            data.setlist(lookup, values)
+        if unknown:
+            raise exceptions.ValidationError(unknown)
+        kwargs["data"] = data
+        return kwargs
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(
+                {bracketed(name): errors for name, errors in filterset.errors.items()}
+            )
+        return filterset.qs
+
+
+def bracketed(lookup: str) -> str:
+    """django-filter's `created_at__gte` as clients write it."""
+    name, _, operator = lookup.partition("__")
+    return f"filter[{name}][{operator}]" if operator else f"filter[{name}]"

@@ -1,0 +1,149 @@
+"""The JSON shape of a lead's emails, phones and vehicles, nested in a lead
+or through /lead-emails, /lead-phones and /lead-vehicles (API.md)."""
+
+from django.db import IntegrityError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.serializers import UserSerializer
+from config.api_serializers import ActivixModelSerializer
+from leads import phones
+from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
+from leads.models.contacts import PhoneNumberField
+
+CONTACT_READ_ONLY = ["id", "lead_id", "created_at", "updated_at", "valid"]
+# The Activix Vehicle object (activix-api.md 5.6), grouped as the model is.
+VEHICLE_FIELDS = [
+    *CONTACT_READ_ONLY[:4], "type", "year", "make", "model", "trim", "vin", "stock",
+    "stock_state", "category", "category_rv", "condition", "color_exterior",
+    "color_interior", "driving_wheels", "engine", "fuel", "transmission", "weight",
+    "odometer", "allowed_odometer", "license_plate", "sleeping", "certified", "tire",
+    "sold", "sold_by", "client_number", "offer_number", "order_number", "modality",
+    "payment_frequency", "term", "rate", "payment", "price", "cash_down",
+    "security_deposit", "residual", "balance", "value", "actual_value", "accessories",
+    "preparation", "profit", "budget_min", "budget_max", "length_min", "length_max",
+    "year_min", "year_max", "purchase_date", "recorded_date", "sold_date",
+    "end_contract_date", "end_warranty_date", "comment", "option",
+    "extended_warranty", "warranty", "recall", "customs", "verified_by",
+]  # fmt: skip
+
+
+class PhoneField(serializers.CharField):
+    """Accepts common North American spellings; answers in E.164."""
+
+    default_error_messages = {"invalid": "The number format is invalid."}
+
+    def to_internal_value(self, data):
+        try:
+            return phones.normalize(super().to_internal_value(data))
+        except ValueError:
+            self.fail("invalid")
+
+
+class ContactSerializer(ActivixModelSerializer):
+    serializer_field_mapping = {
+        **ActivixModelSerializer.serializer_field_mapping,
+        PhoneNumberField: PhoneField,
+    }
+    lead_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        # One-per-type is checked by the lead or resource serializer.
+        validators = []
+
+
+class LeadEmailSerializer(ContactSerializer):
+    class Meta(ContactSerializer.Meta):
+        model = LeadEmail
+        fields = [*CONTACT_READ_ONLY[:4], "address", "type", "valid"]
+        read_only_fields = CONTACT_READ_ONLY
+
+
+class LeadPhoneSerializer(ContactSerializer):
+    class Meta(ContactSerializer.Meta):
+        model = LeadPhone
+        fields = [*CONTACT_READ_ONLY[:4], "number", "extension", "type", "valid"]
+        read_only_fields = CONTACT_READ_ONLY
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {
+            "amount_evaluation_value": {"type": "number"},
+            "appraiser": {"type": "string"},
+        },
+    }
+)
+class AppraisalField(serializers.JSONField):
+    """`customs`: what the appraisal calculator found, never written here."""
+
+
+class LeadVehicleSerializer(ContactSerializer):
+    verified_by = UserSerializer(read_only=True, allow_null=True)
+    customs = AppraisalField(read_only=True, allow_null=True)
+
+    class Meta(ContactSerializer.Meta):
+        model = LeadVehicle
+        fields = VEHICLE_FIELDS
+        read_only_fields = CONTACT_READ_ONLY
+
+
+class LeadIdField(serializers.PrimaryKeyRelatedField):
+    """`lead_id` of /lead-emails etc.: a lead of the caller's dealership."""
+
+    default_error_messages = {
+        "does_not_exist": "The selected lead id is invalid.",
+        "incorrect_type": "The lead id must be an integer.",
+    }
+
+    def get_queryset(self):
+        return Lead.objects.for_user(self.context["request"].user)
+
+
+class ContactResourceMixin:
+    """The standalone contact resources: `lead_id` is given on create and
+    fixed afterwards; one email/phone per type still holds."""
+
+    unique_type = True
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["lead_id"] = LeadIdField(
+            source="lead", read_only=self.instance is not None
+        )
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = self.instance
+        lead = attrs.get("lead") or instance.lead
+        kind = attrs.get("type") or instance.type
+        model = self.Meta.model
+        taken = model.objects.filter(lead=lead, type=kind)
+        if instance is not None:
+            taken = taken.exclude(pk=instance.pk)
+        if self.unique_type and taken.exists():
+            message = f"This lead already has a {kind} {model._meta.verbose_name}."
+            raise serializers.ValidationError({"type": [message]})
+        return attrs
+
+    def save(self, **kwargs):
+        try:
+            return super().save(**kwargs)
+        except IntegrityError as error:
+            raise serializers.ValidationError(
+                {"body": [str(error).splitlines()[0]]}
+            ) from None
+
+
+class LeadEmailResourceSerializer(ContactResourceMixin, LeadEmailSerializer):
+    pass
+
+
+class LeadPhoneResourceSerializer(ContactResourceMixin, LeadPhoneSerializer):
+    pass
+
+
+class LeadVehicleResourceSerializer(ContactResourceMixin, LeadVehicleSerializer):
+    unique_type = False
