@@ -1,8 +1,22 @@
+import csv
+import io
+
 import pytest
+from django import forms
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+from rest_framework.authtoken.models import Token
 
 from accounts import roles
 from tests.factories import AccountFactory, UserFactory
+from tests.openapi_contract import ContractAPIClient
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: drives a real headless Chromium (tests/browser/)"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +51,110 @@ def manager(account):
 @pytest.fixture
 def superuser(db):
     return UserFactory(account=None, username="root", is_staff=True, is_superuser=True)
+
+
+# --- API ---
+
+
+@pytest.fixture(autouse=True)
+def clear_throttle_history():
+    """Throttling counts requests in the cache, which outlives a test."""
+    cache.clear()
+
+
+def bearer_client(user) -> ContractAPIClient:
+    """A client sending `Authorization: Bearer <token>` for `user`."""
+    token = Token.objects.create(user=user)
+    client = ContractAPIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    return client
+
+
+@pytest.fixture
+def api_client(agent):
+    return bearer_client(agent)
+
+
+@pytest.fixture
+def other_agent(other_account):
+    user = UserFactory(account=other_account, username="other-agent")
+    user.groups.add(Group.objects.get(name=roles.BDC_AGENT))
+    return user
+
+
+@pytest.fixture
+def other_api_client(other_agent):
+    """An agent of another dealership."""
+    return bearer_client(other_agent)
+
+
+@pytest.fixture
+def anonymous_client(db):
+    return ContractAPIClient()
+
+
+def listed_ids(response) -> list[int]:
+    return [item["id"] for item in response.json()["data"]]
+
+
+# --- Admin ---
+
+
+def logged_in_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def agent_client(agent):
+    return logged_in_client(agent)
+
+
+@pytest.fixture
+def manager_client(manager):
+    return logged_in_client(manager)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return logged_in_client(superuser)
+
+
+def changelist_ids(response) -> list[int]:
+    """The ids of the objects an admin list page shows, in its order."""
+    return [obj.pk for obj in response.context["cl"].result_list]
+
+
+def csv_rows(response) -> list[dict[str, str]]:
+    """The rows of a streamed CSV download, by header."""
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def admin_form_data(response) -> dict[str, object]:
+    """The POST data that saves the admin form in `response` as shown.
+
+    Tests change the values they are about and post the rest as it came.
+    """
+    context = response.context
+    forms_ = [context["adminform"].form]
+    for inline in context.get("inline_admin_formsets", []):
+        forms_.extend([inline.formset.management_form, *inline.formset.forms])
+    data = {}
+    for form in forms_:
+        for bound in form:
+            value = bound.value()
+            widget = getattr(bound.field.widget, "widget", bound.field.widget)
+            if isinstance(widget, forms.MultiWidget):
+                parts = widget.decompress(value)
+                for index, part in enumerate(parts):
+                    data[f"{bound.html_name}_{index}"] = "" if part is None else part
+            elif isinstance(bound.field, forms.BooleanField):
+                if value:
+                    data[bound.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[bound.html_name] = list(value)
+            else:
+                data[bound.html_name] = "" if value is None else value
+    return data

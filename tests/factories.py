@@ -3,7 +3,7 @@
 import factory
 
 from accounts.models import Account, User
-from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
+from leads.models import Lead, LeadEmail, LeadExport, LeadPhone, LeadVehicle
 
 
 class AccountFactory(factory.django.DjangoModelFactory):
@@ -56,3 +56,11 @@ class LeadVehicleFactory(factory.django.DjangoModelFactory):
 
     lead = factory.SubFactory(LeadFactory)
     type = LeadVehicle.Type.WANTED
+
+
+class LeadExportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LeadExport
+
+    user = factory.SubFactory(UserFactory)
+    account = factory.LazyAttribute(lambda export: export.user.account)

@@ -1,4 +1,5 @@
 from .contacts import LeadEmail, LeadPhone
+from .exports import LeadExport
 from .lead import USER_SLOTS, Lead, LeadQuerySet
 from .vehicles import LeadVehicle
 
@@ -6,6 +7,7 @@ __all__ = [
     "USER_SLOTS",
     "Lead",
     "LeadEmail",
+    "LeadExport",
     "LeadPhone",
     "LeadQuerySet",
     "LeadVehicle",

@@ -1,0 +1,65 @@
+"""A lead's emails, phones and vehicles, edited on the lead page."""
+
+from django.contrib import admin
+from django.contrib.admin.utils import flatten
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ..models import LeadEmail, LeadPhone, LeadVehicle
+
+VEHICLE_MAIN_FIELDS = [
+    "type",
+    ("year", "make", "model", "trim"),
+    ("vin", "stock", "odometer"),
+    ("price", "condition"),
+]
+# Every other field, so the admin can edit all of a vehicle.
+VEHICLE_DETAIL_FIELDS = [
+    field.name
+    for field in LeadVehicle._meta.fields
+    if field.editable
+    and not field.primary_key
+    and field.name not in {"lead", *flatten(VEHICLE_MAIN_FIELDS)}
+]
+
+
+# "Home" alone is also the admin's breadcrumb, "Accueil" in French: the
+# contact types get labels of their own, told apart by a context.
+CONTACT_TYPE_LABELS = {
+    "home": pgettext_lazy("contact type", "Home"),
+    "work": pgettext_lazy("contact type", "Work"),
+    "mobile": pgettext_lazy("contact type", "Mobile"),
+}
+
+
+class ContactInline(admin.TabularInline):
+    readonly_fields = ["valid"]
+    extra = 0
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "type":
+            kwargs["choices"] = [
+                (value, CONTACT_TYPE_LABELS[value]) for value in self.model.Type.values
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class LeadEmailInline(ContactInline):
+    model = LeadEmail
+    fields = ["address", "type", "valid"]
+    max_num = len(LeadEmail.Type.choices)
+
+
+class LeadPhoneInline(ContactInline):
+    model = LeadPhone
+    fields = ["number", "extension", "type", "valid"]
+    max_num = len(LeadPhone.Type.choices)
+
+
+class LeadVehicleInline(admin.StackedInline):
+    model = LeadVehicle
+    fieldsets = [
+        (None, {"fields": VEHICLE_MAIN_FIELDS}),
+        (_("Details"), {"classes": ["collapse"], "fields": VEHICLE_DETAIL_FIELDS}),
+    ]
+    extra = 0

@@ -1,0 +1,286 @@
+"""The lead list and lead page: what a BDC agent works in all day."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import (
+    ERROR_FLAG,
+    IGNORED_PARAMS,
+    PAGE_VAR,
+    SEARCH_VAR,
+    ChangeList,
+)
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+
+from accounts.admin import DealershipScopedMixin
+
+from ..models import USER_SLOTS, Lead, LeadExport
+from . import bulk, filters, search
+from .exports import export_csv, export_response
+from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
+from .pagination import EstimatedCountPaginator
+
+# Which number or address the list shows when a lead has several.
+PHONE_PREFERENCE = ["mobile", "home", "work"]
+EMAIL_PREFERENCE = ["home", "work"]
+
+
+class LeadChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The list's phone and email columns: two queries a page, not a lead.
+        leads = super().get_queryset(request, exclude_parameters)
+        return leads.prefetch_related("phones", "emails")
+
+
+@admin.register(Lead)
+class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "primary_phone",
+        "primary_email",
+        "division",
+        "segment",
+        "type",
+        "source",
+        "status_label",
+        "result",
+        "bdc_name",
+        "advisor_name",
+        "created",
+    ]
+    list_filter = [
+        filters.AssignedToMeFilter,
+        filters.DivisionFilter,
+        "segment",
+        filters.StatusFilter,
+        "type",
+        "result",
+        ("source", filters.SourceFilter),
+        "created_method",
+        ("bdc", filters.DealershipUserFilter),
+        ("advisor", filters.DealershipUserFilter),
+        ("created_at", filters.DateRangeFilter),
+        ("appointment_date", filters.DateRangeFilter),
+        ("sale_date", filters.DateRangeFilter),
+    ]
+    # Shows the search box; get_search_results does the searching.
+    search_fields = search.LEAD_TEXT_FIELDS
+    search_help_text = _(
+        "Name, business, second contact, email, phone in any format, VIN, "
+        "work order or repair order."
+    )
+    list_select_related = ["account", "bdc", "advisor"]
+    ordering = ["-created_at", "-id"]
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    # Facet counts would count the whole list once per filter choice.
+    show_facets = admin.ShowFacets.NEVER
+    autocomplete_fields = USER_SLOTS
+    inlines = [LeadEmailInline, LeadPhoneInline, LeadVehicleInline]
+    actions = [
+        bulk.assign_bdc,
+        bulk.assign_advisor,
+        bulk.set_status,
+        bulk.set_result,
+        export_csv,
+    ]
+    fieldsets = [
+        (
+            _("Contact"),
+            {
+                "fields": [
+                    ("civility", "first_name", "last_name"),
+                    ("business", "business_name"),
+                    ("second_contact_civility", "second_contact"),
+                    ("locale", "gender", "sex", "birth_date"),
+                    "address_line1",
+                    "address_line2",
+                    ("city", "province", "postal_code", "country"),
+                ]
+            },
+        ),
+        (
+            _("Lead"),
+            {
+                "fields": [
+                    "comment",
+                    ("division", "type", "source"),
+                    ("segment", "status", "result"),
+                    ("rating", "code", "reached_client", "loyalty"),
+                ]
+            },
+        ),
+        (
+            _("Assignment"),
+            {
+                "fields": [
+                    ("bdc", "advisor", "commercial"),
+                    ("service_advisor", "service_agent"),
+                ]
+            },
+        ),
+        (
+            _("Sales milestones"),
+            {
+                "fields": [
+                    ("call_date", "appointment_date"),
+                    ("presented_date", "last_presented_date", "next_presented_date"),
+                    ("be_back_date", "road_test_date", "take_over_date"),
+                    ("sale_date", "available_date"),
+                    ("delivery_date", "delivered_date"),
+                    ("refinanced_date", "csi_date"),
+                ]
+            },
+        ),
+        (
+            _("Service"),
+            {
+                "fields": [
+                    ("work_order", "repair_order", "storage"),
+                    ("open_work_order_date", "planned_pick_up_date"),
+                    ("promised_date", "repair_date", "end_service_date"),
+                    ("service_interval_km", "odometer_last_visit", "average_spending"),
+                    ("service_cleaning_car", "prepaid", "invoiced"),
+                ]
+            },
+        ),
+        (
+            _("Consent"),
+            {
+                "description": _("When the customer asked not to be contacted."),
+                "fields": [
+                    ("unsubscribe_all_date", "unsubscribe_call_date"),
+                    ("unsubscribe_email_date", "unsubscribe_sms_date"),
+                ],
+            },
+        ),
+        (
+            _("System"),
+            {"fields": [("account", "created_method"), ("created_at", "updated_at")]},
+        ),
+    ]
+    readonly_fields = ["created_method", "created_at", "updated_at"]
+
+    def get_urls(self):
+        export = path(
+            "export/",
+            self.admin_site.admin_view(self.export_view),
+            name="leads_lead_export",
+        )
+        # Before the defaults, whose "<object_id>/" would take "export/".
+        return [export, *super().get_urls()]
+
+    def get_changelist(self, request, **kwargs):
+        return LeadChangeList
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, *args, **kwargs)
+        paginator.estimate = _is_unfiltered(request)
+        return paginator
+
+    def get_search_results(self, request, queryset, search_term):
+        return search.search_leads(queryset, search_term), False
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if request.user.is_superuser:
+            return [*list_display, "account"]
+        return list_display
+
+    def get_list_filter(self, request):
+        list_filter = super().get_list_filter(request)
+        if request.user.is_superuser:
+            return [*list_filter, "account"]
+        return list_filter
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        # Staff work their own dealership's leads; save_model sets it.
+        return [*readonly, "account"]
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.is_superuser:
+            obj.account = request.user.account
+        super().save_model(request, obj, form, change)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "has_export_permission": self.has_export_permission(request),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def has_export_permission(self, request) -> bool:
+        codename = get_permission_codename("export", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+
+    def export_view(self, request):
+        """Everything the list shows with the same filters and search."""
+        if not (
+            self.has_view_or_change_permission(request)
+            and self.has_export_permission(request)
+        ):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            url = reverse("admin:leads_lead_changelist")
+            return HttpResponseRedirect(f"{url}?{ERROR_FLAG}=1")
+        return export_response(
+            request, changelist.queryset, selection=LeadExport.Selection.FILTERED
+        )
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def name(self, lead):
+        return lead.display_name
+
+    @admin.display(description=_("phone"))
+    def primary_phone(self, lead):
+        return _preferred(lead.phones.all(), PHONE_PREFERENCE)
+
+    @admin.display(description=_("email"))
+    def primary_email(self, lead):
+        return _preferred(lead.emails.all(), EMAIL_PREFERENCE)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, lead):
+        return format_html(
+            '<span class="lead-status lead-status-{}">{}</span>',
+            lead.status or "active",
+            lead.get_status_display() or _("Active"),
+        )
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, lead):
+        # Short, so the column fits; fresh leads are worked by the hour.
+        return date_format(localtime(lead.created_at), "SHORT_DATETIME_FORMAT")
+
+    @admin.display(description=_("BDC agent"), ordering="bdc__first_name")
+    def bdc_name(self, lead):
+        return lead.bdc
+
+    @admin.display(description=_("advisor"), ordering="advisor__first_name")
+    def advisor_name(self, lead):
+        return lead.advisor
+
+
+def _preferred(contacts, types: list[str]):
+    """The contact of the first type in `types` the lead has, else None."""
+    by_type = {contact.type: contact for contact in contacts}
+    return next((by_type[type_] for type_ in types if type_ in by_type), None)
+
+
+def _is_unfiltered(request) -> bool:
+    """True when the list shows every lead the user may see, in any order."""
+    if request.GET.get(SEARCH_VAR):
+        return False
+    list_only = {*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG}
+    return all(parameter in list_only for parameter in request.GET)

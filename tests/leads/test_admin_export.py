@@ -1,0 +1,158 @@
+"""Exporting from the lead list: the button, the action, who may, the record."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from accounts import roles
+from leads.models import LeadExport
+from tests.conftest import csv_rows, logged_in_client
+from tests.factories import LeadExportFactory, LeadFactory
+
+LIST_URL = "/admin/leads/lead/"
+EXPORT_URL = "/admin/leads/lead/export/"
+
+
+@pytest.fixture
+def agent_without_export(agent):
+    group = Group.objects.get(name=roles.BDC_AGENT)
+    group.permissions.remove(Permission.objects.get(codename="export_lead"))
+    return agent
+
+
+@pytest.mark.django_db
+def test_list_offers_an_export_of_the_current_filters(agent_client, account):
+    LeadFactory(account=account)
+
+    response = agent_client.get(LIST_URL, {"division": "new", "q": "roy"})
+
+    assert f'href="{EXPORT_URL}?division=new&amp;q=roy"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_export_holds_everything_matching_filters_and_search(agent_client, account):
+    older = LeadFactory(account=account, last_name="Roy", division="new")
+    newer = LeadFactory(account=account, last_name="Roy", division="new")
+    LeadFactory(account=account, last_name="Roy", division="used")
+    LeadFactory(account=account, last_name="Caron", division="new")
+
+    response = agent_client.get(EXPORT_URL, {"division": "new", "q": "roy"})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in csv_rows(response)] == [str(newer.id), str(older.id)]
+
+
+@pytest.mark.django_db
+def test_export_is_not_limited_to_one_page(agent_client, account, monkeypatch):
+    monkeypatch.setattr("leads.admin.leads.LeadAdmin.list_per_page", 2)
+    LeadFactory.create_batch(5, account=account)
+
+    response = agent_client.get(EXPORT_URL)
+
+    assert len(csv_rows(response)) == 5
+
+
+@pytest.mark.django_db
+def test_export_action_holds_only_the_selected_leads(agent_client, account):
+    chosen = LeadFactory(account=account)
+    LeadFactory(account=account)
+
+    response = agent_client.post(
+        LIST_URL, {"action": "export_csv", "_selected_action": [chosen.id]}
+    )
+
+    assert [row["id"] for row in csv_rows(response)] == [str(chosen.id)]
+
+
+@pytest.mark.django_db
+def test_export_is_recorded_with_its_row_count(agent_client, agent, account):
+    LeadFactory.create_batch(2, account=account, division="new")
+
+    response = agent_client.get(EXPORT_URL, {"division": "new"})
+    csv_rows(response)
+
+    record = LeadExport.objects.get()
+    assert (record.user, record.account, record.selection) == (
+        agent,
+        account,
+        "filtered",
+    )
+    assert (record.query, record.row_count) == ("division=new", 2)
+
+
+@pytest.mark.django_db
+def test_export_action_is_recorded_as_a_selection(agent_client, account):
+    lead = LeadFactory(account=account)
+
+    response = agent_client.post(
+        LIST_URL, {"action": "export_csv", "_selected_action": [lead.id]}
+    )
+    csv_rows(response)
+
+    record = LeadExport.objects.get()
+    assert (record.selection, record.row_count) == ("selected", 1)
+
+
+@pytest.mark.django_db
+def test_unfinished_download_has_no_row_count(agent_client, account):
+    LeadFactory(account=account)
+
+    agent_client.get(EXPORT_URL)
+
+    assert LeadExport.objects.get().row_count is None
+
+
+@pytest.mark.django_db
+def test_export_needs_the_export_permission(agent_without_export, account):
+    client = logged_in_client(agent_without_export)
+    LeadFactory(account=account)
+
+    response = client.get(EXPORT_URL)
+    listing = client.get(LIST_URL)
+
+    assert response.status_code == 403
+    assert EXPORT_URL not in listing.content.decode()
+    actions = dict(listing.context["action_form"].fields["action"].choices)
+    assert "export_csv" not in actions
+    assert not LeadExport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_export_with_a_bad_filter_goes_back_to_the_list(agent_client):
+    response = agent_client.get(EXPORT_URL, {"created_at__since": "soon"})
+
+    assert response.status_code == 302
+    assert response.url == f"{LIST_URL}?e=1"
+
+
+@pytest.mark.django_db
+def test_manager_reads_the_export_records(manager_client, agent):
+    record = LeadExportFactory(user=agent, query="division=new", row_count=12)
+
+    listing = manager_client.get("/admin/leads/leadexport/")
+    page = manager_client.get(f"/admin/leads/leadexport/{record.id}/change/")
+
+    assert listing.status_code == 200
+    assert "division=new" in listing.content.decode()
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+
+
+@pytest.mark.django_db
+def test_export_records_cannot_be_deleted(manager_client, agent):
+    record = LeadExportFactory(user=agent)
+
+    response = manager_client.post(
+        f"/admin/leads/leadexport/{record.id}/delete/", {"post": "yes"}
+    )
+
+    assert response.status_code == 403
+    assert LeadExport.objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.django_db
+def test_agents_do_not_see_export_records(agent_client, agent):
+    LeadExportFactory(user=agent)
+
+    response = agent_client.get("/admin/leads/leadexport/")
+
+    assert response.status_code == 403
