@@ -14,7 +14,8 @@ import datetime
 from collections.abc import Mapping
 from functools import cached_property
 
-from django.db import models
+from django.apps import apps
+from django.db import IntegrityError, models
 from rest_framework import serializers
 
 
@@ -95,3 +96,19 @@ class ActivixModelSerializer(serializers.ModelSerializer):
                 elif _has_default(model_field):
                     values[name] = model_field.get_default()
         return values
+
+
+def constraint_violation(error: IntegrityError) -> serializers.ValidationError:
+    """A database rule broken by a concurrent write (two requests adding a
+    home email at once), as a 422 carrying the rule's own message."""
+    cause = getattr(error, "__cause__", None)
+    name = getattr(getattr(cause, "diag", None), "constraint_name", None)
+    for model in apps.get_models():
+        for constraint in model._meta.constraints:
+            if name and constraint.name == name:
+                return serializers.ValidationError(
+                    {"body": [str(constraint.violation_error_message)]}
+                )
+    return serializers.ValidationError(
+        {"body": ["A change made at the same time conflicts with this one; try again."]}
+    )

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.serializers import UserSerializer
-from config.api_serializers import ActivixModelSerializer
+from config.api_serializers import ActivixModelSerializer, constraint_violation
 from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.models.contacts import PhoneNumberField
@@ -132,9 +132,7 @@ class ContactResourceMixin:
         try:
             return super().save(**kwargs)
         except IntegrityError as error:
-            raise serializers.ValidationError(
-                {"body": [str(error).splitlines()[0]]}
-            ) from None
+            raise constraint_violation(error) from None
 
 
 class LeadEmailResourceSerializer(ContactResourceMixin, LeadEmailSerializer):

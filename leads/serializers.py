@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
-from config.api_serializers import ActivixModelSerializer
+from config.api_serializers import ActivixModelSerializer, constraint_violation
 from leads.contact_serializers import (
     LeadEmailSerializer,
     LeadPhoneSerializer,
@@ -204,9 +204,7 @@ class LeadSerializer(ActivixModelSerializer):
             return super().save(**kwargs)
         except IntegrityError as error:
             # A concurrent write broke a rule checked above (one email per type).
-            raise serializers.ValidationError(
-                {"body": [str(error).splitlines()[0]]}
-            ) from None
+            raise constraint_violation(error) from None
 
 
 class SearchSerializer(serializers.Serializer):

@@ -482,3 +482,19 @@ def test_too_many_requests_are_throttled_per_token(
     assert throttled.json() == {"message": "Too Many Attempts."}
     assert int(throttled["Retry-After"]) > 0
     assert other_token.status_code == 200
+
+
+@pytest.mark.django_db
+def test_rule_broken_by_a_concurrent_write_reads_as_its_own_message():
+    from django.db import IntegrityError, transaction
+
+    from config.api_serializers import constraint_violation
+    from tests.factories import LeadEmailFactory
+
+    first = LeadEmailFactory(type="home")
+    with pytest.raises(IntegrityError) as caught, transaction.atomic():
+        LeadEmailFactory(lead=first.lead, type="home")
+
+    error = constraint_violation(caught.value)
+
+    assert error.detail == {"body": ["This lead already has an email of this type."]}
