@@ -1,7 +1,8 @@
 """Realistic demo data for local runs and load tests (`manage.py seed_demo`).
 
-vocabulary and catalogue hold the word lists, people and vehicles make the
-rows of one lead's contact data and vehicles, generate makes whole batches,
-dealerships creates the accounts and their staff, and writers store batches
-(COPY on PostgreSQL, bulk_create elsewhere).
+vocabulary and catalogue hold the word lists and vehicle models; people,
+vehicles and milestones make a lead's contact data, vehicles and dates;
+generate assembles whole batches of rows; dealerships creates the accounts
+and their staff; writers store the batches (COPY on PostgreSQL, bulk_create
+elsewhere).
 """

@@ -55,10 +55,11 @@ class Dealership:
     brand: str
     managers: tuple[int, ...]
     bdc: tuple[int, ...]
-    advisors: tuple[tuple[int, str], ...]  # with names, a sale's "sold by"
+    advisors: tuple[int, ...]
     commercial: tuple[int, ...]
     service_advisors: tuple[int, ...]
     service_agents: tuple[int, ...]
+    names: dict[int, str]  # full names by id: who sold a vehicle
 
 
 def _plan(count: int) -> list[tuple[str, str, vocab.City, str]]:
@@ -70,9 +71,11 @@ def _plan(count: int) -> list[tuple[str, str, vocab.City, str]]:
     while len(plan) < count:
         province = ("QC", "ON")[index % 2]
         provincial = vocab.CITIES[province]
+        # Every city gets every brand once a round, in a shifting order.
         round_, spot = divmod(index // 2, len(provincial) * len(BRANDS))
-        city = provincial[spot % len(provincial)]
-        brand = BRANDS[(spot % len(provincial) + spot // len(provincial)) % len(BRANDS)]
+        shift, city_index = divmod(spot, len(provincial))
+        city = provincial[city_index]
+        brand = BRANDS[(city_index + shift) % len(BRANDS)]
         name = f"{city.name} {brand}" + (f" {round_ + 1}" if round_ else "")
         if name not in taken:
             plan.append((name, province, city, brand))
@@ -160,10 +163,15 @@ def _dealership(account, number, province, city, brand, slots) -> Dealership:
         brand=brand,
         managers=ids("managers"),
         bdc=ids("bdc"),
-        advisors=tuple((user.pk, user.get_full_name()) for user in slots["advisors"]),
+        advisors=ids("advisors"),
         commercial=ids("commercial"),
         service_advisors=ids("service_advisors"),
         service_agents=ids("service_agents"),
+        names={
+            user.pk: user.get_full_name()
+            for members in slots.values()
+            for user in members
+        },
     )
 
 

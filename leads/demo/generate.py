@@ -17,6 +17,11 @@ from .people import PeopleMaker
 from .vehicles import VehicleMaker
 
 HISTORY = 3 * 365 * DAY
+# What customers write when they name no vehicle.
+_GENERAL_REQUESTS = {
+    language: tuple(request for request in requests if "{" not in request)
+    for language, requests in vocab.SALES_REQUESTS.items()
+}
 _BIRTH_DATES = (date(1945, 1, 1).toordinal(), date(2006, 12, 31).toordinal())
 
 # (gender, sex, civility): a business has no gender, so 9 means business.
@@ -95,7 +100,7 @@ class Batch:
 class LeadGenerator:
     """Makes leads for the given dealerships, batch by batch, from one seed."""
 
-    def __init__(self, dealerships, rng, *, now: datetime):
+    def __init__(self, dealerships, rng, *, now: datetime, total: int):
         self.random = rng.random
         self.choose = Chooser(rng)
         self.people = PeopleMaker(rng)
@@ -104,6 +109,7 @@ class LeadGenerator:
         self.milestones = Milestones(rng, self.choose, self.people, self.now)
         # Dealerships differ in size.
         self.dealerships = pool({d: 2 + d.number * 3 % 5 for d in dealerships})
+        self.total = total
         self.index = 0  # leads made so far
 
     def batch(self, size: int, next_ids: dict) -> Batch:
@@ -121,7 +127,11 @@ class LeadGenerator:
         covering = self.index < COVERAGE
         lead_id = ids[Lead]
         ids[Lead] += 1
-        created_ts = self.now - HISTORY * random() ** 1.4  # recent ones more often
+        # Leads come in the order they were created, more of them lately. In
+        # that order the database appends to its created_at indexes instead
+        # of inserting all over them, which keeps a big load fast.
+        still_to_come = 1 - (self.index + random()) / self.total
+        created_ts = self.now - HISTORY * still_to_come**1.4
         created = moment(created_ts)
         gender, sex, civility = choose(PROFILES)
         province = dealership.province
@@ -177,16 +187,16 @@ class LeadGenerator:
         lead["loyalty"] = segment == "loyalty" or random() < 0.12
         milestones = self.milestones
         if service:
-            touched = milestones.service_visit(
+            last_event = milestones.service_visit(
                 lead, dealership, created_ts, language, covering
             )
         else:
-            if covering:  # the interval list is longer than the service leads
+            if covering:  # too few service leads come first to show them all
                 lead["service_interval_km"] = choose(SERVICE_INTERVALS)
-            touched = milestones.sales(lead, dealership, created_ts, covering)
+            last_event = milestones.sales(lead, dealership, created_ts, covering)
         opted_out = milestones.unsubscribes(lead, created_ts, covering)
-        touched = max(touched, opted_out)
-        lead["updated_at"] = moment(min(touched + random() * 3600, self.now))
+        last_event = max(last_event, opted_out)
+        lead["updated_at"] = moment(min(last_event + random() * 3600, self.now))
         wanted = self._vehicles(batch, ids, lead, dealership, language, covering)
         lead["comment"] = self._comment(language, service, wanted, lead)
         batch.add(Lead, lead)
@@ -196,26 +206,30 @@ class LeadGenerator:
         """Add the lead's vehicles; return the wanted one's values, if any."""
         random, maker = self.random, self.vehicles
         service = lead["division"] == "service"
-        common = {"lead_id": lead["id"], "created_at": lead["created_at"]}
-        common["updated_at"] = lead["created_at"]
+        created = lead["created_at"]
+        common = {"lead_id": lead["id"], "created_at": created, "updated_at": created}
         wanted = None
         if covering or random() < (0.05 if service else 0.9):
             sale = lead.get("sale_date")
+            advisor = lead.get("advisor_id")
             wanted = maker.wanted(
                 brand=dealership.brand,
                 division=lead["division"],
-                created=lead["created_at"],
+                created=created,
                 language=language,
                 sale=sale,
-                seller=lead.get("advisor_name", "") if sale else "",
+                seller=dealership.names[advisor] if sale and advisor else "",
             )
             wanted.update(common, id=ids[LeadVehicle], type="wanted")
             ids[LeadVehicle] += 1
             batch.add(LeadVehicle, wanted)
         if covering or random() < (0.95 if service else 0.35):
             current = maker.exchange(
+                brand=dealership.brand,
+                # Service customers mostly drive the make the dealer sells.
+                loyal=0.85 if service else 0.35,
                 province=dealership.province,
-                created=lead["created_at"],
+                created=created,
                 language=language,
                 manager_id=dealership.managers[0],
             )
@@ -233,18 +247,17 @@ class LeadGenerator:
             return request.format(
                 km=f"{lead['service_interval_km']:,}".replace(",", " ")
             )
-        request = people.pick(vocab.SALES_REQUESTS[language])
         if wanted is None:
-            vehicle = "véhicule" if language == "fr" else "vehicle"
-            return request.format(model=vehicle, year="", trim="").replace("  ", " ")
+            return people.pick(_GENERAL_REQUESTS[language])
+        request = people.pick(vocab.SALES_REQUESTS[language])
         return request.format(
             model=wanted["model"], year=wanted["year"], trim=wanted["trim"]
         )
 
     def _contacts(self, batch, ids, lead, city, province, covering) -> None:
         people, index = self.people, self.index
-        common = {"lead_id": lead["id"], "created_at": lead["created_at"]}
-        common["updated_at"] = lead["created_at"]
+        created = lead["created_at"]
+        common = {"lead_id": lead["id"], "created_at": created, "updated_at": created}
         for kind, address in people.emails(
             lead["first_name"],
             lead["last_name"],

@@ -24,6 +24,10 @@ def moment(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
 
+def _midnight(timestamp: float) -> float:
+    return timestamp - (timestamp - _LOCAL_MIDNIGHT) % DAY
+
+
 class Milestones:
     """Sets a lead's dates and the staff working it; returns its last event."""
 
@@ -50,17 +54,19 @@ class Milestones:
         if covering or random() < 0.15:
             shelf = f"{people.pick('ABCDEF')}-{int(random() * 40) + 1}"
             lead["storage"] = people.pick(vocab.STORAGE[language]).format(shelf)
-        visit = self._business_hours(created_ts + (1 + random() * 14) * DAY)
+        # Service drop-offs are early, from 7:00 to 9:30.
+        visit = self._business_hours(created_ts + (1 + random() * 14) * DAY, 7, 6)
         lead["appointment_date"] = moment(visit)
         # No work order for a visit still under way, nor for a lost lead's.
         if visit + 5 * 3600 > now or (lead["status"] and not covering):
             return created_ts
         number = int(random() * 900_000) + 100_000
+        closing = _midnight(visit) + 17 * 3600
         lead.update(
             open_work_order_date=moment(visit + random() * 1800),
             repair_date=moment(visit + 3600 + random() * 3 * 3600),
-            promised_date=moment(visit + 8 * 3600),
-            planned_pick_up_date=moment(visit + 8.5 * 3600),
+            promised_date=moment(closing - 3600),
+            planned_pick_up_date=moment(closing - int(random() * 4) * 900),
             work_order=f"WO-{number}",
             repair_order=f"RO{number + 7}",
         )
@@ -81,8 +87,7 @@ class Milestones:
         if covering or random() < 0.85:
             lead["bdc_id"] = people.pick(dealership.bdc)
         if covering or random() < 0.8:
-            # Not a column: the name is the "sold by" of the vehicle sold.
-            lead["advisor_id"], lead["advisor_name"] = people.pick(dealership.advisors)
+            lead["advisor_id"] = people.pick(dealership.advisors)
         if lead["result"] == "pending":
             return created_ts
         call = min(created_ts + random() * 2 * DAY, now)
@@ -155,7 +160,7 @@ class Milestones:
                 last = max(last, when)
         return last
 
-    def _business_hours(self, timestamp: float) -> float:
-        """The same day, on a half hour from 9:00 to 18:30."""
-        midnight = timestamp - (timestamp - _LOCAL_MIDNIGHT) % DAY
-        return midnight + 9 * 3600 + int(self.random() * 20) * 1800
+    def _business_hours(self, timestamp: float, opening=9, half_hours=20) -> float:
+        """That day, on one of `half_hours` half hours from `opening` o'clock."""
+        slot = int(self.random() * half_hours)
+        return _midnight(timestamp) + opening * 3600 + slot * 1800

@@ -110,10 +110,16 @@ class VehicleMaker:
         self.index += 1
         return vehicle
 
-    def exchange(self, *, province, created, language, manager_id=None):
-        """The customer's current vehicle: a trade-in or the one serviced."""
+    def exchange(self, *, brand, loyal, province, created, language, manager_id):
+        """The customer's current vehicle: a trade-in or the one serviced.
+
+        `loyal` is the share of customers driving the dealership's brand.
+        """
         random = self.random
-        model = self._model(_BY_POPULARITY)
+        if random() < loyal:
+            model = self._model(_BRAND_POOLS.get(brand, _BY_POPULARITY))
+        else:
+            model = self._model(_BY_POPULARITY)
         age = 1 + int(random() ** 1.5 * 12)
         year = max(created.year - age, model.first_year)
         age = created.year - year
@@ -142,11 +148,13 @@ class VehicleMaker:
         if random() < 0.7:
             vehicle["license_plate"] = self._plate(province)
         if described and (self.covering or random() < 0.4):
-            vehicle.update(self._deal((low + high) * 500))
+            deal = self._deal((low + high) * 500)
+            vehicle.update(deal)
             vehicle["balance"] = int(value * random() * 0.8 / 100) * 100
-            vehicle["end_contract_date"] = self._moment(
-                created.timestamp() + (random() - 0.3) * 2 * YEAR
-            )
+            if "term" in deal:
+                vehicle["end_contract_date"] = self._moment(
+                    vehicle["purchase_date"].timestamp() + int(deal["term"]) / 12 * YEAR
+                )
         if age < 5:
             vehicle["end_warranty_date"] = self._moment(
                 vehicle["purchase_date"].timestamp() + 5 * YEAR

@@ -38,7 +38,7 @@ def unused_enum_values(model) -> dict[str, set]:
 
 @pytest.mark.django_db
 def test_seed_demo_creates_the_accounts_and_leads_asked_for():
-    seed_demo("--accounts", "2", "--leads", "150")
+    seed_demo("--accounts", "2", "--leads", "150", "--batch-size", "40")
 
     assert Account.objects.count() == 2
     assert Lead.objects.count() == 150

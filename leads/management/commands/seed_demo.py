@@ -81,7 +81,7 @@ class Command(BaseCommand):
             dealerships, users = create_dealerships(accounts, rng, password)
             users += create_admin(password)
             written = write_leads(
-                LeadGenerator(dealerships, rng, now=now),
+                LeadGenerator(dealerships, rng, now=now, total=leads),
                 leads,
                 batch_size=batch_size,
                 on_batch=self.progress(leads) if leads >= PROGRESS_FROM else None,
