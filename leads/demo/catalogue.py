@@ -10,7 +10,7 @@ from typing import NamedTuple
 from .vocabulary import lines
 
 
-class Model(NamedTuple):
+class VehicleModel(NamedTuple):
     make: str
     model: str
     category: str
@@ -58,7 +58,9 @@ def _model(make, model, category, trims, first_year, price, popularity, **extra)
         **extra,
     }
     trims = tuple(trims.split("|"))
-    return Model(make, model, category, trims, first_year, price, popularity, **fields)
+    return VehicleModel(
+        make, model, category, trims, first_year, price, popularity, **fields
+    )
 
 
 # fmt: off
@@ -203,7 +205,7 @@ MODELS_BY_MAKE = {
 ROAD_CATEGORIES = ("automotive", "suv", "truck", "van", "hybride")
 
 
-def _covering() -> tuple[Model, ...]:
+def _covering() -> tuple[VehicleModel, ...]:
     """The first model showing each value of the enums a model decides."""
     chosen = []
     for attribute in ("category", "category_rv", "fuel", "transmission", "weight"):

@@ -4,9 +4,9 @@ One random() and an index per draw: random.choices() with weights costs
 several times more, which shows at a million leads.
 """
 
-# The first leads of a run take every optional branch (a second contact, a
-# trade-in, a deal...), so each list below is drawn from at least this many
-# times, and a Chooser's first draws of a list cycle through all its values.
+# The first COVERAGE leads of a run take every optional branch (a second
+# contact, a trade-in, a deal...), so each list is drawn from at least that
+# many times; a Chooser's first draws of a list cycle through all its values.
 COVERAGE = 16
 
 

@@ -177,7 +177,7 @@ class LeadGenerator:
             lead["second_contact_civility"] = choose(SECOND_CIVILITY)
         city = people.city(province, dealership.city)
         if covering or random() < 0.85:
-            lead.update(people.address(province, city, language))
+            lead.update(people.address(province, city, language, unit=covering))
         if segment and (covering or random() < 0.5):
             lead["code"] = (
                 f"{segment[:3].upper()}-{created.year % 100}{created.month:02d}"

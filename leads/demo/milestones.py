@@ -18,6 +18,8 @@ SERVICE_INTERVALS = Weighted({
     24000: 5, 25000: 4, 1000: 1,
 })
 # fmt: on
+# Of the active leads who came to the showroom.
+SOLD = Weighted({True: 45, False: 55})
 
 
 def moment(timestamp: float) -> datetime:
@@ -44,8 +46,8 @@ class Milestones:
             service_interval_km=self.choose(SERVICE_INTERVALS),
             odometer_last_visit=int(5000 + random() * 180_000),
             average_spending=int(120 + random() ** 2 * 1500),
-            service_cleaning_car=random() < 0.4,
-            prepaid=random() < 0.15,
+            service_cleaning_car=covering or random() < 0.4,
+            prepaid=covering or random() < 0.15,
             service_advisor_id=people.pick(dealership.service_advisors),
             service_agent_id=people.pick(dealership.service_agents),
         )
@@ -112,8 +114,8 @@ class Milestones:
         if (covering or random() < 0.2) and back < now:
             lead["be_back_date"] = lead["last_presented_date"] = moment(back)
             visit = back
-        if lead["status"] or not (covering or random() < 0.45):
-            if not lead["status"] and random() < 0.3:
+        if lead["status"] or not self.choose(SOLD):
+            if not lead["status"] and (covering or random() < 0.3):
                 next_visit = self._business_hours(visit + (3 + random() * 17) * DAY)
                 lead["next_presented_date"] = moment(next_visit)
             return visit

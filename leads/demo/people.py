@@ -49,7 +49,8 @@ class PeopleMaker:
             return home
         return self.pick(_CITY_POOLS[province])
 
-    def address(self, province: str, city: vocab.City, language: str) -> dict:
+    def address(self, province, city, language, *, unit=False) -> dict:
+        """A street address in `city`; `unit` asks for an apartment or suite."""
         random = self.random
         number = int(random() ** 2 * 9000) + 1
         postal_code = (
@@ -63,9 +64,9 @@ class PeopleMaker:
             "province": province,
             "country": "CA",
         }
-        if random() < 0.1:
-            unit = self.pick(vocab.UNITS[language])
-            address["address_line2"] = unit.format(int(random() * 400) + 1)
+        if unit or random() < 0.1:
+            label = self.pick(vocab.UNITS[language])
+            address["address_line2"] = label.format(int(random() * 400) + 1)
         return address
 
     def business_name(self, language: str, last_name: str) -> str:
@@ -144,7 +145,7 @@ class PeopleMaker:
         for kind, wanted in (("mobile", mobile), ("home", home), ("work", work)):
             if wanted:
                 extension = None
-                if kind == "work" and random() < 0.3:
+                if kind == "work" and (every_type or random() < 0.3):
                     extension = int(random() * 900) + 100
                 number = self._number(city, fictional=invalid)
                 phones.append((kind, number, extension))

@@ -63,7 +63,7 @@ class VehicleMaker:
     def _pick(self, seq):
         return seq[int(self.random() * len(seq))]
 
-    def _model(self, candidates) -> catalogue.Model:
+    def _model(self, candidates) -> catalogue.VehicleModel:
         if self.index < len(catalogue.COVERING):
             return catalogue.COVERING[self.index]
         return self._pick(candidates)
@@ -86,6 +86,8 @@ class VehicleMaker:
         stock_state = choose(STOCK_STATE)
         vehicle = self._describe(model, year, language, new=new)
         vehicle.update(stock_state=stock_state, price=price)
+        if stock_state == "order":
+            vehicle["order_number"] = f"ORD-{int(random() * 90000) + 10000}"
         if not new or stock_state == "stock":
             vehicle["vin"] = self._vin(model, year)
             prefix = "N" if new else "U"
@@ -94,14 +96,14 @@ class VehicleMaker:
             kilometres = (created.year - year + random()) * (12_000 + random() * 12_000)
             vehicle["odometer"] = str(int(kilometres))
             vehicle["condition"] = choose(CONDITION)
-            vehicle["certified"] = random() < 0.3
-            if random() < 0.3:
+            vehicle["certified"] = self.covering or random() < 0.3
+            if self.covering or random() < 0.3:
                 vehicle.update(year_min=year - 2, year_max=min(year + 2, created.year))
-        elif random() < 0.4:
+        elif self.covering or random() < 0.4:
             vehicle["warranty"] = self._pick(catalogue.WARRANTIES)
         if model.sleeping:
             vehicle.update(length_min=20 + int(random() * 6), length_max=32)
-        if random() < 0.25:
+        if self.covering or random() < 0.25:
             vehicle.update(budget_min=price * 8 // 10, budget_max=price * 11 // 10)
         if sale is not None or self.covering or random() < 0.5:
             vehicle.update(self._deal(price))
@@ -145,7 +147,7 @@ class VehicleMaker:
         )
         if self.covering or random() < 0.85:
             vehicle["vin"] = self._vin(model, year)
-        if random() < 0.7:
+        if self.covering or random() < 0.7:
             vehicle["license_plate"] = self._plate(province)
         if described and (self.covering or random() < 0.4):
             deal = self._deal((low + high) * 500)
@@ -159,9 +161,9 @@ class VehicleMaker:
             vehicle["end_warranty_date"] = self._moment(
                 vehicle["purchase_date"].timestamp() + 5 * YEAR
             )
-        if random() < 0.03:
+        if self.covering or random() < 0.03:
             vehicle["recall"] = self._pick(catalogue.RECALLS)
-        if manager_id and random() < 0.15:
+        if self.covering or random() < 0.15:
             vehicle["customs"] = {
                 "source": "Canadian Black Book",
                 "wholesale": value,
@@ -172,7 +174,7 @@ class VehicleMaker:
         return vehicle
 
     def _describe(self, model, year, language, *, new) -> dict:
-        random = self.random
+        random, covering = self.random, self.covering
         vehicle = {
             "year": year,
             "make": model.make,
@@ -188,13 +190,13 @@ class VehicleMaker:
             "weight": model.weight,
             "color_exterior": self._pick(catalogue.COLOURS[language]),
         }
-        if random() < 0.6:
+        if covering or random() < 0.6:
             vehicle["color_interior"] = self._pick(catalogue.INTERIORS[language])
-        if random() < 0.2:
+        if covering or random() < 0.2:
             vehicle["option"] = self._pick(catalogue.OPTIONS[language])
-        if random() < 0.2:
+        if covering or random() < 0.2:
             vehicle["tire"] = True
-        if random() < 0.1:
+        if covering or random() < 0.1:
             vehicle["comment"] = self._pick(catalogue.VEHICLE_NOTES[language])
         return vehicle
 
@@ -220,7 +222,7 @@ class VehicleMaker:
         if modality == "leasing":
             deal["residual"] = residual = price * (40 + int(random() * 20)) // 100
             deal["allowed_odometer"] = self._pick(("16000", "20000", "24000"))
-            if random() < 0.3:
+            if self.covering or random() < 0.3:
                 deal["security_deposit"] = 500
             financed -= residual
         years = int(term) / 12
@@ -242,9 +244,9 @@ class VehicleMaker:
             "preparation": 499 if new else 799,
             "profit": Decimal(int(price * (0.02 + random() * 0.06) * 100)).scaleb(-2),
         }
-        if new and random() < 0.4:
+        if new and (self.covering or random() < 0.4):
             sold["order_number"] = f"ORD-{number}"
-        if random() < 0.3:
+        if self.covering or random() < 0.3:
             sold["extended_warranty"] = self._pick(catalogue.EXTENDED_WARRANTIES)
         return sold
 

@@ -36,6 +36,13 @@ def unused_enum_values(model) -> dict[str, set]:
     return unused
 
 
+def empty_value(field):
+    """What a field holds when nothing was said: its default, blank or null."""
+    if field.has_default() and not callable(field.default):
+        return field.default
+    return "" if field.empty_strings_allowed and not field.null else None
+
+
 @pytest.mark.django_db
 def test_seed_demo_creates_the_accounts_and_leads_asked_for():
     seed_demo("--accounts", "2", "--leads", "150", "--batch-size", "40")
@@ -68,6 +75,31 @@ def test_seed_demo_uses_every_value_of_every_enum():
     }
 
     assert unused == {"Lead": {}, "LeadEmail": {}, "LeadPhone": {}, "LeadVehicle": {}}
+
+
+@pytest.mark.django_db
+def test_seed_demo_fills_every_field_on_some_rows():
+    seed_demo("--accounts", "2", "--leads", "150")
+
+    never_filled = {
+        model.__name__: [
+            field.name
+            for field in model._meta.concrete_fields
+            if not field.primary_key
+            and not field.generated
+            and not model.objects.exclude(**{field.attname: empty_value(field)})
+            .exclude(**{f"{field.attname}__isnull": True})
+            .exists()
+        ]
+        for model in (Lead, LeadEmail, LeadPhone, LeadVehicle)
+    }
+
+    assert never_filled == {
+        "Lead": [],
+        "LeadEmail": [],
+        "LeadPhone": [],
+        "LeadVehicle": [],
+    }
 
 
 @pytest.mark.django_db

@@ -50,7 +50,7 @@ class Command(BaseCommand):
             "--batch-size",
             type=int,
             default=10_000,
-            help="Leads generated and written per transaction (default 10000).",
+            help="Leads made and written at a time (default 10000).",
         )
 
     def handle(self, *, accounts, leads, seed, if_empty, batch_size, **options):
