@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length, Lower, Substr
 from django.db.models.lookups import EndsWith, Exact, GreaterThanOrEqual, In, StartsWith
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constraints import choices_check
@@ -49,7 +50,10 @@ class LeadContact(models.Model):
     """What every piece of a lead's contact data has."""
 
     lead = models.ForeignKey("leads.Lead", models.CASCADE, verbose_name=_("lead"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A default rather than auto_now_add, so imports can keep the history.
+    created_at = models.DateTimeField(
+        _("created at"), default=timezone.now, editable=False
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ContactQuerySet.as_manager()
@@ -110,7 +114,12 @@ class LeadEmail(LeadContact):
     Type = choices.EmailType
 
     lead = models.ForeignKey(
-        "leads.Lead", models.CASCADE, verbose_name=_("lead"), related_name="emails"
+        "leads.Lead",
+        models.CASCADE,
+        verbose_name=_("lead"),
+        related_name="emails",
+        # The (lead, type) unique constraint's index serves lookups by lead.
+        db_index=False,
     )
     address = models.CharField(
         _("address"), max_length=254, validators=[EmailValidator()]
@@ -157,7 +166,12 @@ class LeadPhone(LeadContact):
     Type = choices.PhoneType
 
     lead = models.ForeignKey(
-        "leads.Lead", models.CASCADE, verbose_name=_("lead"), related_name="phones"
+        "leads.Lead",
+        models.CASCADE,
+        verbose_name=_("lead"),
+        related_name="phones",
+        # The (lead, type) unique constraint's index serves lookups by lead.
+        db_index=False,
     )
     number = PhoneNumberField(
         _("number"), help_text=_("Stored in E.164: +15145551234.")

@@ -89,6 +89,8 @@ def _user_slot(verbose_name, related_name):
         related_name=related_name,
         null=True,
         blank=True,
+        # Indexed by partial indexes in Meta: most slots are empty on most leads.
+        db_index=False,
     )
 
 
@@ -259,6 +261,15 @@ class Lead(models.Model):
             models.Index(
                 fields=["account", "status", "-created_at"],
                 name="lead_account_status_idx",
+            ),
+            # "Assigned to me", and SET_NULL when a user is deleted.
+            *(
+                models.Index(
+                    fields=[slot],
+                    condition=Q(**{f"{slot}__isnull": False}),
+                    name=f"lead_{slot}_idx",
+                )
+                for slot in USER_SLOTS
             ),
             # Superusers list every dealership at once.
             models.Index(fields=["-created_at", "-id"], name="lead_created_idx"),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -193,3 +194,11 @@ class LeadVehicle(LeadContact):
             str(part) for part in (self.year, self.make, self.model) if part
         )
         return described or str(self.get_type_display())
+
+    def clean(self):
+        super().clean()
+        verifier = self.verified_by
+        if verifier is not None and verifier.account_id != self.lead.account_id:
+            raise ValidationError(
+                {"verified_by": _("This user does not work at the lead's dealership.")}
+            )

@@ -277,3 +277,18 @@ def test_account_region_settings_are_validated(field, value):
         account.full_clean()
 
     assert field in caught.value.message_dict
+
+
+@pytest.mark.django_db
+def test_vehicle_verifier_must_work_at_the_leads_dealership(account, other_account):
+    outsider = UserFactory(account=other_account)
+    vehicle = LeadVehicleFactory.build(
+        lead=LeadFactory(account=account), verified_by=outsider
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        vehicle.full_clean()
+
+    assert caught.value.message_dict == {
+        "verified_by": ["This user does not work at the lead's dealership."]
+    }
