@@ -1,6 +1,6 @@
 # Everyday commands; `make` alone lists them. The scripts in scripts/ do the work.
 .DEFAULT_GOAL := help
-.PHONY: help run test check format seed clean
+.PHONY: help run test check format seed clean bench
 
 PY := .venv/bin/python
 ACCOUNTS ?= 3
@@ -35,3 +35,6 @@ seed: ## Add demo data: make seed ACCOUNTS=3 LEADS=2000 (needs .env: run make ru
 
 clean: ## Delete .venv and the SQLite database (.env is kept)
 	rm -rf .venv db.sqlite3 db.sqlite3-*
+
+bench: ## Benchmarks against their floors on 1M leads: make bench [BENCH=api_page]
+	./scripts/bench $(BENCH)
