@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from config.api import route_not_found
+from config.health import health
 
 api_v2 = [
     path("", include("leads.urls")),
@@ -20,6 +21,7 @@ admin.site.site_title = _("Lead desk")
 admin.site.index_title = _("The BDC desk")
 
 urlpatterns = [
+    re_path(r"^health/?$", health, name="health"),
     path("admin/", admin.site.urls),
     path("api/v2/", include(api_v2)),
 ]
