@@ -1,0 +1,292 @@
+"""Tenancy, proved over every route the URL configuration has.
+
+Dealership A owns a lead with an email, a phone and a vehicle, and a staff
+member. A user of dealership B tries every API route and method, and every
+admin page of leads, staff, dealerships and exports: A's objects must be
+absent from lists and search, a 404 indistinguishable from an id that does
+not exist when addressed directly, and unchanged afterwards. New routes join
+the matrix by existing, since it is generated from the URL resolver.
+"""
+
+import json
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import Account, User
+from leads.models import Lead, LeadEmail, LeadExport, LeadPhone, LeadVehicle
+from tests.conftest import changelist_ids, csv_rows, logged_in_client
+from tests.factories import (
+    LeadEmailFactory,
+    LeadFactory,
+    LeadPhoneFactory,
+    LeadVehicleFactory,
+    UserFactory,
+)
+
+METHODS = ["get", "post", "put", "patch", "delete"]
+MISSING_ID = 987654321
+
+
+def walk(patterns, prefix=""):
+    for entry in patterns:
+        regex = prefix + entry.pattern.regex.pattern.lstrip("^")
+        if isinstance(entry, URLResolver):
+            yield from walk(entry.url_patterns, regex)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield regex, entry
+
+
+def api_routes():
+    """(name, model, detail?) of every API route that serves a model."""
+    routes = []
+    for regex, entry in walk(get_resolver().url_patterns):
+        view = getattr(entry.callback, "cls", None) or getattr(
+            entry.callback, "view_class", None
+        )
+        queryset = getattr(view, "queryset", None)
+        if regex.startswith("api/v2/") and queryset is not None:
+            routes.append((entry.name, queryset.model, "(?P<pk>" in regex))
+    return routes
+
+
+API_ROUTES = api_routes()
+DETAIL_ROUTES = [(name, model) for name, model, detail in API_ROUTES if detail]
+LIST_ROUTES = [(name, model) for name, model, detail in API_ROUTES if not detail]
+
+
+def test_matrix_covers_every_api_resource():
+    models = {model for _name, model, _detail in API_ROUTES}
+
+    assert {Lead, LeadEmail, LeadPhone, LeadVehicle, User, Account} <= models
+    assert len(DETAIL_ROUTES) >= 5
+
+
+@pytest.fixture
+def dealership_a(db):
+    account = Account.objects.create(name="Dealership A", country="CA", province="QC")
+    staff = UserFactory(account=account, first_name="Alice", last_name="Secret")
+    lead = LeadFactory(account=account, last_name="Confidential", bdc=staff)
+    return {
+        Account: account,
+        User: staff,
+        Lead: lead,
+        LeadEmail: LeadEmailFactory(lead=lead, address="private@a.example"),
+        LeadPhone: LeadPhoneFactory(lead=lead, number="+15149876543"),
+        LeadVehicle: LeadVehicleFactory(lead=lead, vin="1HGCM82633A004352"),
+    }
+
+
+def snapshot(objects):
+    """Every field value of A's objects, to prove nothing changed."""
+    return {
+        model: {f.attname: getattr(model.objects.get(pk=obj.pk), f.attname)
+                for f in model._meta.concrete_fields}
+        for model, obj in objects.items()
+    }  # fmt: skip
+
+
+def listed(body):
+    """Ids of the objects a list (or single-object) response carries."""
+    data = body.get("data", [])
+    return {item["id"] for item in (data if isinstance(data, list) else [data])}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "model"), DETAIL_ROUTES, ids=[n for n, _ in DETAIL_ROUTES]
+)
+@pytest.mark.parametrize("method", METHODS)
+def test_api_object_of_another_dealership_is_indistinguishable_from_a_missing_one(
+    dealership_a, other_api_client, name, model, method
+):
+    before = snapshot(dealership_a)
+    body = json.dumps({"first_name": "Hijacked", "address": "x@evil.example"})
+    send = getattr(other_api_client, method)
+
+    def call(pk):
+        path = reverse(name, kwargs={"pk": pk})
+        if method == "get":
+            return send(path)
+        return send(path, body, content_type="application/json")
+
+    theirs, missing = call(dealership_a[model].pk), call(MISSING_ID)
+
+    assert theirs.status_code in (404, 405)
+    assert (theirs.status_code, theirs.json()) == (missing.status_code, missing.json())
+    assert snapshot(dealership_a) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "model"), LIST_ROUTES, ids=[n for n, _ in LIST_ROUTES]
+)
+def test_api_lists_and_search_never_show_another_dealership(
+    dealership_a, other_api_client, other_agent, name, model
+):
+    LeadFactory(account=other_agent.account, last_name="Confidential")
+
+    parameters = {
+        "lead-search": {"query": "Confidential"},
+        "account": {"include[]": "users"},
+    }
+
+    response = other_api_client.get(reverse(name), parameters.get(name, {}))
+
+    # Write-only routes (POST /lead-emails) have no list: a 405 shows nothing.
+    assert response.status_code in (200, 405)
+    assert dealership_a[model].pk not in listed(response.json())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "model"), LIST_ROUTES, ids=[n for n, _ in LIST_ROUTES]
+)
+def test_api_writes_cannot_reach_another_dealership(
+    dealership_a, other_api_client, name, model
+):
+    before = snapshot(dealership_a)
+    lead, staff = dealership_a[Lead], dealership_a[User]
+    bodies = {
+        Lead: {"type": "email", "bdc": {"id": staff.pk}},
+        LeadEmail: {"lead_id": lead.pk, "type": "work", "address": "spy@b.example"},
+        LeadPhone: {"lead_id": lead.pk, "type": "work", "number": "+14165551234"},
+        LeadVehicle: {"lead_id": lead.pk, "type": "wanted"},
+    }
+
+    response = other_api_client.post(
+        reverse(name), bodies.get(model, {}), format="json"
+    )
+
+    assert response.status_code in (404, 405, 422)
+    assert (lead.emails.count(), lead.phones.count(), lead.vehicles.count()) == (
+        1,
+        1,
+        1,
+    )
+    assert list(Lead.objects.filter(bdc=staff)) == [lead]
+    assert snapshot(dealership_a) == before
+
+
+def admin_object_urls(obj):
+    """Every admin URL of a registered model that names one object."""
+    model_admin = admin.site._registry[type(obj)]
+    info = (obj._meta.app_label, obj._meta.model_name)
+    urls = []
+    for pattern in model_admin.get_urls():
+        if pattern.name and "<path:object_id>" in str(pattern.pattern):
+            urls.append(reverse(f"admin:{pattern.name}", args=[obj.pk]))
+    assert urls, f"no object pages for {info}"
+    return urls
+
+
+@pytest.fixture
+def other_manager(other_account):
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+
+    manager = UserFactory(account=other_account, username="b-manager", is_staff=True)
+    manager.groups.add(Group.objects.get(name=roles.MANAGER))
+    return manager
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Lead, User, Account])
+def test_admin_pages_of_another_dealerships_object_are_404(
+    dealership_a, other_manager, model
+):
+    client = logged_in_client(other_manager)
+    before = snapshot(dealership_a)
+
+    statuses = {
+        url: (client.get(url).status_code, client.post(url, {}).status_code)
+        for url in admin_object_urls(dealership_a[model])
+    }
+
+    assert all(pair == (404, 404) for pair in statuses.values()), statuses
+    assert snapshot(dealership_a) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Lead, User, Account, LeadExport])
+def test_admin_lists_never_show_another_dealership(dealership_a, other_manager, model):
+    client = logged_in_client(other_manager)
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+    response = client.get(url, {"q": "Confidential"} if model is Lead else {})
+
+    theirs = {obj.pk for m, obj in dealership_a.items() if m is model}
+    assert response.status_code in (200, 403)
+    if response.status_code == 200:
+        assert not set(changelist_ids(response)) & theirs
+
+
+@pytest.mark.django_db
+def test_admin_autocomplete_and_export_never_show_another_dealership(
+    dealership_a, other_manager
+):
+    client = logged_in_client(other_manager)
+
+    found = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "leads",
+            "model_name": "lead",
+            "field_name": "bdc",
+            "term": "Alice",
+        },
+    )
+    exported = client.get(reverse("admin:leads_lead_export"))
+
+    assert found.status_code == 200
+    assert found.json()["results"] == []
+    assert exported.status_code == 200
+    assert str(dealership_a[Lead].pk) not in {row["id"] for row in csv_rows(exported)}
+
+
+@pytest.mark.django_db
+def test_agent_cannot_move_a_lead_to_another_dealership(
+    api_client, agent, other_account
+):
+    lead = LeadFactory(account=agent.account)
+
+    response = api_client.patch(
+        f"/api/v2/leads/{lead.pk}",
+        {"account_id": other_account.pk, "account": {"id": other_account.pk}},
+        format="json",
+    )
+
+    lead.refresh_from_db()
+    assert response.status_code in (200, 422)
+    assert lead.account_id == agent.account_id
+
+
+@pytest.mark.django_db
+def test_manager_cannot_grant_superuser_or_raw_permissions(manager):
+    staff = UserFactory(account=manager.account, username="colleague")
+    client = logged_in_client(manager)
+    url = reverse("admin:accounts_user_change", args=[staff.pk])
+
+    page = client.get(url).content.decode()
+
+    assert 'name="is_superuser"' not in page
+    assert 'name="user_permissions"' not in page
+    assert not re.search(r'name="account"[^>]*>', page) or "readonly" in page
+
+
+@pytest.mark.django_db
+def test_agent_cannot_delete_a_lead_in_the_admin_or_the_api(agent, api_client):
+    lead = LeadFactory(account=agent.account)
+    client = logged_in_client(agent)
+
+    page = client.post(
+        reverse("admin:leads_lead_delete", args=[lead.pk]), {"post": "yes"}
+    )
+    call = api_client.delete(f"/api/v2/leads/{lead.pk}")
+
+    assert page.status_code == 403
+    assert call.status_code == 405
+    assert Lead.objects.filter(pk=lead.pk).exists()
