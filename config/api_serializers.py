@@ -55,7 +55,8 @@ class ActivixModelSerializer(serializers.ModelSerializer):
         return field_class, kwargs
 
     @cached_property
-    def _blank_text_names(self) -> list[str]:
+    def blank_text_names(self) -> list[str]:
+        """Fields shown as null when they hold "" (leads.representation too)."""
         model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
         return [
             name
@@ -66,7 +67,7 @@ class ActivixModelSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        for name in self._blank_text_names:
+        for name in self.blank_text_names:
             if data.get(name) == "":
                 data[name] = None
         return data

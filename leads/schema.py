@@ -15,10 +15,8 @@ class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "response":
-            from accounts.serializers import UserSerializer
-
-            component = auto_schema.resolve_serializer(UserSerializer, direction)
-            return component.ref
+            serializer = self.target.serializer_class
+            return auto_schema.resolve_serializer(serializer, direction).ref
         string = build_basic_type(OpenApiTypes.STR)
         return {
             "oneOf": [

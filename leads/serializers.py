@@ -47,11 +47,14 @@ class UserSlotField(serializers.Field):
         "ambiguous": "Several users of this dealership match; name the user by id.",
     }
 
+    # How the user is shown, here, in leads.representation and in the schema.
+    serializer_class = UserSerializer
+
     def __init__(self, **kwargs):
         super().__init__(required=False, allow_null=True, **kwargs)
 
     def to_representation(self, user):
-        return UserSerializer(user).data
+        return self.serializer_class(user).data
 
     def to_internal_value(self, data):
         if not isinstance(data, dict) or any(

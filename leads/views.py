@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
 
 from config.api import requested_includes
 from leads.contact_serializers import (
@@ -14,7 +16,17 @@ from leads.contact_serializers import (
 )
 from leads.filters import LeadFilter
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
+from leads.representation import Shape, shape_of
 from leads.serializers import LeadSerializer, SearchSerializer
+
+# Reads build the lead's representation from rows (leads.representation),
+# writes validate and answer with LeadSerializer, which defines the shape.
+READ_ACTIONS = {"list", "retrieve", "search"}
+
+
+def lead_shape() -> Shape:
+    return shape_of(LeadSerializer)
+
 
 # A lead always carries these; include[] only checks the names asked for.
 LEAD_INCLUDES = {
@@ -86,13 +98,28 @@ class LeadViewSet(
     filterset_class = LeadFilter
 
     def get_queryset(self) -> QuerySet[Lead]:
-        leads = Lead.objects.for_user(self.request.user)
-        return leads.with_contact_data().newest_first()
+        leads = Lead.objects.for_user(self.request.user).newest_first()
+        if self.action in READ_ACTIONS:
+            return leads
+        return leads.with_contact_data()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method == "GET":
             requested_includes(request, LEAD_INCLUDES)
+
+    def list(self, request, *args, **kwargs):
+        return self._page_of(self.filter_queryset(self.get_queryset()))
+
+    def retrieve(self, request, *args, **kwargs):
+        lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
+        leads = self.filter_queryset(self.get_queryset())
+        row = get_object_or_404(lead_shape().rows(leads), **lookup)
+        return Response(lead_shape().represent([row])[0])
+
+    def _page_of(self, leads):
+        rows = self.paginate_queryset(lead_shape().rows(leads))
+        return self.get_paginated_response(lead_shape().represent(rows))
 
     def perform_create(self, serializer):
         serializer.save(
@@ -109,9 +136,7 @@ class LeadViewSet(
         """Leads by name, second contact, email, phone, VIN or work/repair order."""
         search = SearchSerializer(data=request.query_params)
         search.is_valid(raise_exception=True)
-        leads = self.get_queryset().search(search.validated_data["query"])
-        page = self.paginate_queryset(leads)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self._page_of(self.get_queryset().search(search.validated_data["query"]))
 
 
 @extend_schema_view(
