@@ -1,13 +1,27 @@
 """Exporting from the lead list: the button, the action, who may, the record."""
 
+import datetime
+import zoneinfo
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 
 from accounts import roles
 from leads.models import LeadExport
 from tests.conftest import csv_rows, logged_in_client
-from tests.factories import LeadExportFactory, LeadFactory
+from tests.factories import (
+    LeadEmailFactory,
+    LeadExportFactory,
+    LeadFactory,
+    LeadPhoneFactory,
+    LeadVehicleFactory,
+    UserFactory,
+)
 
+TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 LIST_URL = "/admin/leads/lead/"
 EXPORT_URL = "/admin/leads/lead/export/"
 
@@ -39,6 +53,85 @@ def test_export_holds_everything_matching_filters_and_search(agent_client, accou
 
     assert response.status_code == 200
     assert [row["id"] for row in csv_rows(response)] == [str(newer.id), str(older.id)]
+
+
+@pytest.mark.django_db
+def test_export_matches_quotes_and_dates_exactly(agent_client, account):
+    may = datetime.datetime(2024, 5, 1, 23, 30, tzinfo=TORONTO)
+    match = LeadFactory(account=account, last_name="O'Brien", created_at=may)
+    LeadFactory(account=account, last_name="OBrien", created_at=may)
+    LeadFactory(
+        account=account, last_name="O'Brien", created_at=may + datetime.timedelta(1)
+    )
+
+    response = agent_client.get(
+        EXPORT_URL,
+        {
+            "q": "o'brien",
+            "created_at__since": "2024-05-01",
+            "created_at__until": "2024-05-01",
+        },
+    )
+
+    assert [row["id"] for row in csv_rows(response)] == [str(match.id)]
+
+
+@pytest.mark.django_db
+def test_export_streams_from_the_byte_order_mark(agent_client, account):
+    LeadFactory(account=account)
+
+    response = agent_client.get(EXPORT_URL)
+
+    assert isinstance(response, StreamingHttpResponse)
+    assert next(iter(response.streaming_content)).startswith(b"\xef\xbb\xbfid,")
+
+
+@pytest.mark.django_db
+def test_export_never_holds_another_dealerships_leads(
+    agent_client, account, other_account
+):
+    own = LeadFactory(account=account, last_name="Roy")
+    LeadFactory(account=other_account, last_name="Roy")
+
+    response = agent_client.get(EXPORT_URL, {"q": "roy"})
+
+    assert [row["id"] for row in csv_rows(response)] == [str(own.id)]
+
+
+@pytest.mark.django_db
+def test_superuser_exports_every_dealerships_leads(
+    superuser_client, account, other_account
+):
+    leads = [LeadFactory(account=account), LeadFactory(account=other_account)]
+
+    response = superuser_client.get(EXPORT_URL)
+
+    assert [row["id"] for row in csv_rows(response)] == [
+        str(lead.id) for lead in reversed(leads)
+    ]
+    assert LeadExport.objects.get().row_count == 2
+
+
+def export_query_count(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        csv_rows(client.get(EXPORT_URL))
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_export_query_count_does_not_grow_with_leads(agent_client, account):
+    bdc = UserFactory(account=account)
+    LeadFactory(account=account, bdc=bdc)
+    few = export_query_count(agent_client)
+    for _ in range(20):
+        lead = LeadFactory(account=account, bdc=bdc)
+        LeadEmailFactory(lead=lead)
+        LeadPhoneFactory(lead=lead)
+        LeadVehicleFactory(lead=lead)
+
+    many = export_query_count(agent_client)
+
+    assert many == few
 
 
 @pytest.mark.django_db
