@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import orjson
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.parsers import JSONParser
@@ -172,6 +173,7 @@ def flatten_errors(detail, path="") -> dict[str, list[str]]:
     return {path or "body": [str(message) for message in messages]} if messages else {}
 
 
+@csrf_exempt  # like every API view: a browser cookie must not turn it into HTML
 def route_not_found(request, *args, **kwargs):
     """Unknown routes under /api/v2/ answer in the dialect, not in HTML."""
     return JsonResponse({"message": "Not found."}, status=status.HTTP_404_NOT_FOUND)

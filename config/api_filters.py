@@ -36,6 +36,10 @@ class BracketFilterBackend(DjangoFilterBackend):
             if lookup not in known:
                 unknown[parameter] = ["This filter does not exist."]
                 continue
+            if len(values) > 1:
+                # Lists are comma-separated (division); a repeat is a mistake.
+                unknown[parameter] = ["Give this filter once."]
+                continue
             data.setlist(lookup, values)
         if unknown:
             raise exceptions.ValidationError(unknown)

@@ -63,6 +63,9 @@ def envelope_responses(result, generator, request, public):
         if not name.endswith("Request") and "properties" in component:
             component["required"] = list(component["properties"])
             component["additionalProperties"] = False
+    for name, component in components.items():
+        if name.endswith("Request") and "properties" in component:
+            _refuse_unknown_fields(name, component, components)
     for path, operations in result.get("paths", {}).items():
         if not path.startswith("/api/v2/") or "/schema" in path or "/docs" in path:
             continue
@@ -86,6 +89,17 @@ def envelope_responses(result, generator, request, public):
                     code, {"description": description, "content": _json(ref)}
                 )
     return result
+
+
+def _refuse_unknown_fields(name, component, components):
+    """Unknown fields are a 422, so request bodies admit no others; the
+    read-only fields a client may echo back from a response are ignored."""
+    response = components.get(name.removeprefix("Patched").removesuffix("Request"), {})
+    for field in response.get("properties", {}):
+        component["properties"].setdefault(
+            field, {"description": "Read-only: ignored when sent."}
+        )
+    component["additionalProperties"] = False
 
 
 class ActivixAutoSchema(AutoSchema):

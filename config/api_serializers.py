@@ -40,10 +40,47 @@ def _has_default(model_field) -> bool:
     return not model_field.null and model_field.has_default()
 
 
+class StrictTypes:
+    """JSON types as the schema states them: DRF would take 5 for a string,
+    "5" for an integer and "yes" for a boolean, which the schema forbids."""
+
+    accepted: tuple[type, ...] = ()
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) != (bool in self.accepted) or not isinstance(
+            data, self.accepted
+        ):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictCharField(StrictTypes, serializers.CharField):
+    accepted = (str,)
+
+
+class StrictIntegerField(StrictTypes, serializers.IntegerField):
+    accepted = (int,)
+
+
+class StrictDecimalField(StrictTypes, serializers.DecimalField):
+    accepted = (int, float)
+
+
+class StrictBooleanField(StrictTypes, serializers.BooleanField):
+    accepted = (bool,)
+
+
 class ActivixModelSerializer(serializers.ModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: UTCDateTimeField,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.IntegerField: StrictIntegerField,
+        models.PositiveIntegerField: StrictIntegerField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+        models.DecimalField: StrictDecimalField,
+        models.BooleanField: StrictBooleanField,
     }
 
     def build_standard_field(self, field_name, model_field):

@@ -114,6 +114,29 @@ class LeadSerializer(ActivixModelSerializer):
             return self.instance.account_id
         return self.context["request"].user.account_id
 
+    def to_internal_value(self, data):
+        if self.partial and isinstance(data, dict):
+            self._validate_new_contacts_whole(data)
+        return super().to_internal_value(data)
+
+    def _validate_new_contacts_whole(self, data):
+        """Items an update appends are new contacts, so they must be complete;
+        DRF's partial mode would let their required fields slide."""
+        errors = {}
+        for name in ("emails", "phones", "vehicles"):
+            items = data.get(name)
+            if not isinstance(items, list):
+                continue  # the field itself reports a wrong type
+            child_class = type(self.fields[name].child)
+            item_errors = []
+            for item in items:
+                child = child_class(data=item, context=self.context)
+                item_errors.append({} if child.is_valid() else child.errors)
+            if any(item_errors):
+                errors[name] = item_errors
+        if errors:
+            raise serializers.ValidationError(errors)
+
     def validate(self, attrs):
         attrs.pop("source_id", None)
         self._validate_as_model(attrs)

@@ -498,3 +498,59 @@ def test_rule_broken_by_a_concurrent_write_reads_as_its_own_message():
     error = constraint_violation(caught.value)
 
     assert error.detail == {"body": ["This lead already has an email of this type."]}
+
+
+@pytest.mark.django_db
+def test_filter_given_twice_is_a_422_naming_it(api_client):
+    response = api_client.get("/api/v2/leads?filter[advisor]=1&filter[advisor]=2")
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"filter[advisor]": ["Give this filter once."]}
+
+
+@pytest.mark.django_db
+def test_unknown_route_answers_json_even_with_a_browser_cookie(agent):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(agent)
+
+    response = browser.put("/api/v2/leads/0.5", "{}", content_type="application/json")
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "Not found."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["put", "patch"])
+def test_update_appending_an_incomplete_contact_is_a_422(api_client, agent, method):
+    lead = LeadFactory(account=agent.account)
+
+    response = getattr(api_client, method)(
+        f"/api/v2/leads/{lead.pk}",
+        {"first_name": "Kept?", "phones": [{"type": "home"}], "vehicles": [{}]},
+        format="json",
+    )
+
+    lead.refresh_from_db()
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "phones.0.number": ["This field is required."],
+        "vehicles.0.type": ["This field is required."],
+    }
+    assert lead.first_name == "" and not lead.phones.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("postal_code", 12345), ("rating", "3"), ("business", "yes"), ("rating", True)],
+)
+def test_value_of_another_json_type_is_a_422(api_client, field, value):
+    response = api_client.post(
+        "/api/v2/leads", {"type": "email", field: value}, format="json"
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == [field]
+    assert not Lead.objects.exists()
