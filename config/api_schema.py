@@ -88,7 +88,42 @@ def envelope_responses(result, generator, request, public):
                 responses.setdefault(
                     code, {"description": description, "content": _json(ref)}
                 )
+            if operation.get("operationId") in VERSIONED:
+                _document_versions(operation, method)
     return result
+
+
+# Lead operations that answer with an ETag (leads.etags).
+VERSIONED = {"leads_create", "leads_retrieve", "leads_update", "leads_partial_update"}
+ETAG_HEADER = {
+    "ETag": {
+        "description": "The lead's version; send it back in `If-Match`.",
+        "schema": {"type": "string"},
+    }
+}
+
+
+def _document_versions(operation, method):
+    """ETag on the answer; If-Match and its 412 on updates."""
+    responses = operation["responses"]
+    for code in ("200", "201"):
+        if code in responses:
+            responses[code].setdefault("headers", {}).update(ETAG_HEADER)
+    if method in ("put", "patch"):
+        operation.setdefault("parameters", []).append(
+            {
+                "name": "If-Match",
+                "in": "header",
+                "required": False,
+                "description": "The ETag read last; a stale one gets 412 and "
+                "changes nothing. Without it the update goes through.",
+                "schema": {"type": "string"},
+            }
+        )
+        responses["412"] = {
+            "description": "The lead changed since the ETag in If-Match was read.",
+            "content": _json({"$ref": "#/components/schemas/Error"}),
+        }
 
 
 def _refuse_unknown_fields(name, component, components):

@@ -1,6 +1,7 @@
 """Scoping and wiring of the lead endpoints; the rules live in the
 serializers, querysets and filters."""
 
+from django.db import transaction
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
@@ -14,6 +15,7 @@ from leads.contact_serializers import (
     LeadPhoneResourceSerializer,
     LeadVehicleResourceSerializer,
 )
+from leads.etags import check_if_match, etag_of
 from leads.filters import LeadFilter
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.representation import Shape, shape_of
@@ -115,14 +117,36 @@ class LeadViewSet(
         lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
         leads = self.filter_queryset(self.get_queryset())
         row = get_object_or_404(lead_shape().rows(leads), **lookup)
-        return Response(lead_shape().represent([row])[0])
+        data = lead_shape().represent([row])[0]
+        return Response(data, headers={"ETag": etag_of(data["id"], data["updated_at"])})
+
+    def update(self, request, *args, **kwargs):
+        # The row lock makes check-then-write atomic against a second writer.
+        with transaction.atomic():
+            lead = self.get_object()
+            locked = Lead.objects.select_for_update().filter(pk=lead.pk)
+            current = etag_of(
+                lead.pk, locked.values_list("updated_at", flat=True).get()
+            )
+            check_if_match(request.headers.get("If-Match"), current)
+            response = super().update(request, *args, **kwargs)
+        response["ETag"] = etag_of(self.saved.pk, self.saved.updated_at)
+        return response
+
+    def perform_update(self, serializer):
+        self.saved = serializer.save()
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        response["ETag"] = etag_of(self.saved.pk, self.saved.updated_at)
+        return response
 
     def _page_of(self, leads):
         rows = self.paginate_queryset(lead_shape().rows(leads))
         return self.get_paginated_response(lead_shape().represent(rows))
 
     def perform_create(self, serializer):
-        serializer.save(
+        self.saved = serializer.save(
             account=self.request.user.account, created_method=Lead.CreatedMethod.API
         )
 
