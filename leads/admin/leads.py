@@ -1,13 +1,13 @@
 """The lead list and lead page: what a BDC agent works in all day."""
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import (
     ERROR_FLAG,
     IGNORED_PARAMS,
     PAGE_VAR,
     SEARCH_VAR,
-    ChangeList,
 )
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
@@ -22,6 +22,7 @@ from accounts.admin import DealershipScopedMixin
 
 from ..models import USER_SLOTS, Lead, LeadExport
 from . import bulk, filters, search
+from .changelist import LeadChangeList
 from .exports import export_csv, export_response
 from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .pagination import EstimatedCountPaginator
@@ -29,13 +30,6 @@ from .pagination import EstimatedCountPaginator
 # Which number or address the list shows when a lead has several.
 PHONE_PREFERENCE = ["mobile", "home", "work"]
 EMAIL_PREFERENCE = ["home", "work"]
-
-
-class LeadChangeList(ChangeList):
-    def get_queryset(self, request, exclude_parameters=None):
-        # The list's phone and email columns: two queries a page, not a lead.
-        leads = super().get_queryset(request, exclude_parameters)
-        return leads.prefetch_related("phones", "emails")
 
 
 @admin.register(Lead)
@@ -75,7 +69,7 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
         "Name, business, second contact, email, phone in any format, VIN, "
         "work order or repair order."
     )
-    list_select_related = ["account", "bdc", "advisor"]
+    list_select_related = ["bdc", "advisor"]
     ordering = ["-created_at", "-id"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
@@ -193,6 +187,12 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
             return [*list_display, "account"]
         return list_display
 
+    def get_list_select_related(self, request):
+        list_select_related = super().get_list_select_related(request)
+        if request.user.is_superuser:
+            return [*list_select_related, "account"]
+        return list_select_related
+
     def get_list_filter(self, request):
         list_filter = super().get_list_filter(request)
         if request.user.is_superuser:
@@ -238,17 +238,28 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
             request, changelist.queryset, selection=LeadExport.Selection.FILTERED
         )
 
+    def action_checkbox(self, lead):
+        # Django renders a form widget's template for each row: 7 ms a page.
+        label = format_html(_("Select this object for an action - {}"), str(lead))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select"'
+            ' aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            lead.pk,
+            label,
+        )
+
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, lead):
         return lead.display_name
 
     @admin.display(description=_("phone"))
     def primary_phone(self, lead):
-        return _preferred(lead.phones.all(), PHONE_PREFERENCE)
+        return _preferred(lead.listed_phones, PHONE_PREFERENCE)
 
     @admin.display(description=_("email"))
     def primary_email(self, lead):
-        return _preferred(lead.emails.all(), EMAIL_PREFERENCE)
+        return _preferred(lead.listed_emails, EMAIL_PREFERENCE)
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, lead):

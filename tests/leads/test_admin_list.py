@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from leads.admin.leads import LeadAdmin
 from leads.admin.pagination import EstimatedCountPaginator
 from tests.conftest import changelist_ids
 from tests.factories import (
@@ -73,6 +74,20 @@ def test_changelist_shows_the_columns_an_agent_scans(agent_client, account):
     ]:
         assert text in row
     assert "+15145550101" not in row
+
+
+@pytest.mark.django_db
+def test_changelist_rows_carry_the_bulk_action_checkbox(agent_client, account):
+    lead = LeadFactory(account=account, first_name="Marie", last_name="Tremblay")
+
+    response = agent_client.get(URL)
+
+    checkbox = (
+        f'<input type="checkbox" name="_selected_action" value="{lead.id}" '
+        'class="action-select" '
+        'aria-label="Select this object for an action - Marie Tremblay">'
+    )
+    assert checkbox in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -211,6 +226,79 @@ def test_changelist_hides_dealership_filter_from_staff(agent_client, account):
     assert "field-account" not in response.content.decode()
 
 
+def filter_choices(response, title) -> list[str]:
+    """What a sidebar filter offers, "All" left out."""
+    changelist = response.context["cl"]
+    spec = next(spec for spec in changelist.filter_specs if spec.title == title)
+    return [str(choice["display"]) for choice in spec.choices(changelist)][1:]
+
+
+@pytest.mark.django_db
+def test_source_filter_offers_each_source_of_the_dealership_once(
+    agent_client, account, other_account
+):
+    for source in ["Kijiji", "AutoHebdo", "Kijiji", ""]:
+        LeadFactory(account=account, source=source)
+    LeadFactory(account=other_account, source="Facebook")
+
+    response = agent_client.get(URL)
+
+    assert filter_choices(response, "source") == ["AutoHebdo", "Kijiji"]
+
+
+@pytest.mark.django_db
+def test_source_filter_offers_superusers_every_dealerships_sources(
+    superuser_client, account, other_account
+):
+    LeadFactory(account=account, source="Kijiji")
+    LeadFactory(account=other_account, source="Facebook")
+    LeadFactory(account=other_account, source="Kijiji")
+
+    response = superuser_client.get(URL)
+
+    assert filter_choices(response, "source") == ["Facebook", "Kijiji"]
+
+
+def make_leads_a_day_apart(account, count, **attributes):
+    """`count` leads, newest first."""
+    return [
+        LeadFactory(
+            account=account,
+            created_at=toronto(2024, 5, 1) - datetime.timedelta(days=day),
+            **attributes,
+        )
+        for day in range(count)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "division=new&segment__exact=conquest&"])
+def test_changelist_later_page_lists_the_next_leads(
+    agent_client, account, monkeypatch, query
+):
+    monkeypatch.setattr(LeadAdmin, "list_per_page", 2)
+    leads = make_leads_a_day_apart(account, 5, division="new", segment="conquest")
+    LeadFactory(account=account, division="used", created_at=toronto(2020, 1, 1))
+
+    response = agent_client.get(f"{URL}?{query}p=2")
+
+    assert changelist_ids(response) == [leads[2].id, leads[3].id]
+
+
+@pytest.mark.django_db
+def test_changelist_later_page_follows_the_chosen_column_order(
+    agent_client, account, monkeypatch
+):
+    monkeypatch.setattr(LeadAdmin, "list_per_page", 2)
+    names = ["Dion", "Audet", "Caron", "Bédard", "Éthier"]
+    by_name = {name: LeadFactory(account=account, last_name=name).id for name in names}
+
+    # The name column, ascending.
+    response = agent_client.get(f"{URL}?o=1&p=2")
+
+    assert changelist_ids(response) == [by_name["Caron"], by_name["Dion"]]
+
+
 def make_worked_leads(account, count):
     bdc = UserFactory(account=account)
     advisor = UserFactory(account=account)
@@ -250,12 +338,42 @@ def test_changelist_page_costs_a_fixed_small_number_of_queries(
 ):
     make_worked_leads(account, 30)
 
-    # Session, user, permissions (2), 3 filter choice lists, count, page,
-    # phones, emails.
-    with django_assert_max_num_queries(11):
+    # Session, user, permissions (2), staff and source filter choices, count,
+    # page, phones, emails.
+    with django_assert_max_num_queries(10):
         response = agent_client.get(f"{URL}?division=none&q=client1")
 
     assert len(changelist_ids(response)) == 11  # Client1, Client10 to Client19
+
+
+@pytest.mark.django_db
+def test_changelist_later_page_costs_the_queries_of_the_first(
+    agent_client, account, monkeypatch
+):
+    monkeypatch.setattr(LeadAdmin, "list_per_page", 10)
+    make_worked_leads(account, 30)
+    first = changelist_query_count(agent_client)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = agent_client.get(f"{URL}?p=3")
+
+    assert len(changelist_ids(response)) == 10
+    assert len(queries) == first
+
+
+@pytest.mark.django_db
+def test_superuser_changelist_costs_a_fixed_small_number_of_queries(
+    superuser_client, account, other_account, django_assert_max_num_queries
+):
+    make_worked_leads(account, 15)
+    make_worked_leads(other_account, 15)
+
+    # Session, user, staff, dealership and source filter choices, estimate
+    # (then an exact count, as there are few leads), page, phones, emails.
+    with django_assert_max_num_queries(10):
+        response = superuser_client.get(URL)
+
+    assert len(changelist_ids(response)) == 30
 
 
 needs_postgresql = pytest.mark.skipif(

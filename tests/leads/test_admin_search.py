@@ -1,7 +1,10 @@
 """The lead list's search box."""
 
+import datetime
+
 import pytest
 
+from leads.admin.leads import LeadAdmin
 from tests.conftest import changelist_ids
 from tests.factories import (
     LeadEmailFactory,
@@ -106,3 +109,19 @@ def test_search_keeps_the_other_filters(agent_client, account):
     response = agent_client.get(URL, {"q": "roy", "division": "new"})
 
     assert changelist_ids(response) == [found.id]
+
+
+@pytest.mark.django_db
+def test_search_results_page_on(agent_client, account, monkeypatch):
+    monkeypatch.setattr(LeadAdmin, "list_per_page", 1)
+    older = LeadFactory(
+        account=account, created_at=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC)
+    )
+    LeadEmailFactory(lead=older, address="roy@mail.example", type="home")
+    LeadEmailFactory(lead=older, address="roy@work.example", type="work")
+    LeadFactory(account=account, last_name="Roy")
+    LeadFactory(account=account, last_name="Gagnon")
+
+    response = agent_client.get(URL, {"q": "roy", "p": 2})
+
+    assert changelist_ids(response) == [older.id]
