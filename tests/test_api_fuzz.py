@@ -28,7 +28,7 @@ BUDGET_SECONDS = int(os.environ.get("FUZZ_SECONDS", 150))
 
 
 @pytest.fixture
-def token(transactional_db, monkeypatch):
+def token(monkeypatch):
     # The fuzzer sends thousands of requests; 429s would starve it.
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/minute"})
     account = AccountFactory(name="Fuzzed Motors")
@@ -42,6 +42,9 @@ def token(transactional_db, monkeypatch):
     return Token.objects.create(user=agent).key
 
 
+# The live server needs committed data; serialized rollback restores the
+# roles migration's groups that the flush afterwards would lose.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fuzzed_api_never_errors_and_matches_its_schema(live_server, token, tmp_path):
     result = subprocess.run(
         [

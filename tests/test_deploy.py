@@ -56,7 +56,7 @@ def test_health_reports_a_working_database(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_health_reports_an_unreachable_database_as_503(client, monkeypatch):
     # A real failure: point the connection at a server that is not there.
     connection.close()
