@@ -1,11 +1,19 @@
-"""The admin of dealerships and their staff, and the tenancy every admin page
-shares: staff see only their own dealership's rows, superusers see all."""
+"""The admin of dealerships, their staff, audit trail and API tokens, and the
+tenancy every admin page shares: staff see only their own dealership's rows,
+superusers see all."""
 
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as AuthUserAdmin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.admin import TokenAdmin as AuthTokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from . import roles
 from .models import Account, User
@@ -20,7 +28,11 @@ class DealershipScopedMixin:
     """
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_user(request.user)
+        return self.scope(request, super().get_queryset(request))
+
+    def scope(self, request, queryset):
+        """The rows of the user's dealership; all of them for superusers."""
+        return queryset.for_user(request.user)
 
     def get_object(self, request, object_id, from_field=None):
         # The admin redirects to its index for a missing object; another
@@ -160,3 +172,116 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
                 name__in=[roles.BDC_AGENT, roles.MANAGER]
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+# --- Audit trail ---
+
+
+class AuditedModelFilter(admin.SimpleListFilter):
+    """The kinds of record the trail holds: leads, emails, phones, vehicles."""
+
+    title = _("record")
+    parameter_name = "model"
+
+    def lookups(self, request, model_admin):
+        content_types = ContentType.objects.get_for_models(*auditlog.get_models())
+        return [
+            (str(content_type.pk), capfirst(model._meta.verbose_name_plural))
+            for model, content_type in content_types.items()
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(self.lookup_choices):
+            return queryset.filter(content_type_id=self.value())
+        return queryset
+
+
+class ActorFilter(admin.RelatedFieldListFilter):
+    """Who made the change: staff of the user's dealership, not everyone's."""
+
+    def field_choices(self, field, request, model_admin):
+        staff = User.objects.for_user(request.user)
+        return [
+            (user.pk, str(user))
+            for user in staff.order_by("first_name", "last_name", "username")
+        ]
+
+
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class AuditEntryAdmin(DealershipScopedMixin, LogEntryAdmin):
+    """auditlog's read-only trail, of the user's dealership only.
+
+    Each entry stores its lead's dealership in `additional_data` (the
+    audited models' `get_additional_data`).
+    """
+
+    # It would read the whole trail for its distinct dates on every page.
+    date_hierarchy = None
+    list_display = [
+        "created",
+        "resource_url",
+        "action",
+        "msg_short",
+        "user_url",
+        "remote_addr",
+    ]
+    list_filter = [
+        AuditedModelFilter,
+        "action",
+        ("actor", ActorFilter),
+        "timestamp",
+    ]
+    search_fields = ["object_repr"]
+    search_help_text = _("Lead, email, phone or vehicle as it was named then.")
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def scope(self, request, queryset):
+        if request.user.is_superuser:
+            return queryset
+        if request.user.account_id is None:
+            return queryset.none()
+        return queryset.filter(additional_data__account_id=request.user.account_id)
+
+
+# --- API tokens ---
+
+
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
+    """Managers issue API tokens to their staff and revoke them (delete).
+
+    The list shows only the start of each key, enough to tell tokens apart;
+    the message after issuing one shows it in full.
+    """
+
+    list_display = ["key_start", "user", "created"]
+
+    def scope(self, request, queryset):
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(user__in=self._staff(request))
+
+    def has_change_permission(self, request, obj=None):
+        # A token is issued to one person and revoked; moving it to another
+        # user would hand that user's access to whoever holds the key.
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user" and not request.user.is_superuser:
+            kwargs["queryset"] = self._staff(request).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _staff(self, request):
+        # As in UserAdmin: a manager never acts for a superuser.
+        return User.objects.for_user(request.user).filter(is_superuser=False)
+
+    @admin.display(description=_("key"))
+    def key_start(self, token):
+        return f"{token.key[:8]}…"

@@ -3,6 +3,7 @@
 Every variable read here has a line in .env.example.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -38,8 +39,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "auditlog",
     "accounts",
     "leads",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -50,8 +53,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,6 +105,19 @@ AUTH_PASSWORD_VALIDATORS = [
     ]
 ]
 LOGIN_URL = "admin:login"
+# django-axes counts failed logins (per username and address, in the
+# database) and refuses a locked-out pair before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 
 # --- Language and time ---
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="en")
@@ -133,6 +152,24 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 # Lead payloads are small; a bigger body is an accident or an attack.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_BODY_BYTES", default=1024 * 1024)
+
+# --- Audit (django-auditlog) ---
+# Every change to a lead and its contact data, with who, when and the old
+# and new values; accounts.audit shows them to managers.
+_AUDIT_UNTRACKED = ["updated_at"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    # The contact data is audited as its own rows, not as the lead's.
+    {
+        "model": "leads.lead",
+        "exclude_fields": [*_AUDIT_UNTRACKED, "emails", "phones", "vehicles"],
+    },
+    # `valid` is computed by the database from the address or number.
+    {"model": "leads.leademail", "exclude_fields": [*_AUDIT_UNTRACKED, "valid"]},
+    {"model": "leads.leadphone", "exclude_fields": [*_AUDIT_UNTRACKED, "valid"]},
+    {"model": "leads.leadvehicle", "exclude_fields": _AUDIT_UNTRACKED},
+]
+# Values keep their JSON types: null is not the string "None".
+AUDITLOG_STORE_JSON_CHANGES = True
 
 # --- API ---
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="200/minute")

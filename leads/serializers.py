@@ -215,15 +215,15 @@ class LeadSerializer(ActivixModelSerializer):
         return lead
 
     def _add_contacts(self, lead, contacts):
-        LeadEmail.objects.bulk_create(
-            LeadEmail(lead=lead, **item) for item in contacts["emails"]
-        )
-        LeadPhone.objects.bulk_create(
-            LeadPhone(lead=lead, **item) for item in contacts["phones"]
-        )
-        LeadVehicle.objects.bulk_create(
-            LeadVehicle(lead=lead, **item) for item in contacts["vehicles"]
-        )
+        # One save each, not bulk_create, which the audit trail would miss;
+        # a lead has a handful.
+        for name, model in [
+            ("emails", LeadEmail),
+            ("phones", LeadPhone),
+            ("vehicles", LeadVehicle),
+        ]:
+            for item in contacts[name]:
+                model.objects.create(lead=lead, **item)
 
     def save(self, **kwargs):
         try:

@@ -1,7 +1,9 @@
 """Bulk actions on selected leads: assign a user slot, set status or result.
 
 Each asks for the value on an intermediate page, then updates the leads in
-one UPDATE and records the change in the admin log, as a form save would.
+one UPDATE and records the change in the admin log, as a form save would,
+and in the audit trail with each lead's old and new value, which the
+UPDATE's lack of signals would otherwise skip.
 """
 
 from django import forms
@@ -14,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts import audit
 from accounts.models import User
 
 from ..models import Lead, LeadQuerySet
@@ -78,10 +81,13 @@ def update_leads(modeladmin, request, leads: LeadQuerySet, *, field, value_field
         # is worked only by its own dealership's staff.
         skipped = leads.exclude(account_id=value.account_id).count()
         leads = leads.filter(account_id=value.account_id)
-    changed = list(leads.select_related(None).only(*DISPLAY_NAME_FIELDS))
+    changed = list(
+        leads.select_related(None).only(*DISPLAY_NAME_FIELDS, "account", field)
+    )
     # update() skips auto_now, and integrators poll updated_at for changes.
     count = leads.update(**{field: value, "updated_at": timezone.now()})
     _log_changes(request, changed, field)
+    _audit_changes(request, changed, field, value)
     modeladmin.message_user(
         request,
         ngettext("%(count)d lead updated.", "%(count)d leads updated.", count)
@@ -111,6 +117,20 @@ def _log_changes(request, leads: list[Lead], field: str) -> None:
         queryset=leads,
         action_flag=CHANGE,
         change_message=[{"changed": {"fields": [label]}}],
+    )
+
+
+def _audit_changes(request, leads: list[Lead], field: str, value) -> None:
+    # The values as django-auditlog stores them: a user slot as the user's id.
+    attname = Lead._meta.get_field(field).attname
+    new = value.pk if isinstance(value, User) else value
+    audit.log_updates(
+        request,
+        [
+            (lead, {field: [getattr(lead, attname), new]})
+            for lead in leads
+            if getattr(lead, attname) != new
+        ],
     )
 
 

@@ -61,6 +61,10 @@ class LeadContact(models.Model):
     class Meta:
         abstract = True
 
+    def get_additional_data(self) -> dict:
+        """What django-auditlog stores with each entry: whose lead it is."""
+        return {"account_id": self.lead.account_id, "lead_id": self.lead_id}
+
 
 class PhoneNumberField(models.CharField):
     """A phone number stored in E.164, normalised from what people type."""

@@ -2,6 +2,7 @@
 field path, 429; and a failed write leaves the database as it was."""
 
 import pytest
+from rest_framework.test import APIClient
 from rest_framework.throttling import UserRateThrottle
 
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
@@ -366,6 +367,17 @@ def test_deeply_nested_json_is_a_bad_request(api_client):
 
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["message"]
+
+
+def test_body_over_the_size_limit_is_refused_and_stores_nothing(agent):
+    client = APIClient()  # Django answers this 400 itself, outside the schema.
+    client.force_authenticate(agent)
+    body = {"type": "email", "comment": "x" * (1024 * 1024)}
+
+    response = client.post("/api/v2/leads", body, format="json")
+
+    assert response.status_code == 400
+    assert counts() == (0, 0, 0, 0)
 
 
 def test_datetime_out_of_range_is_refused(api_client):

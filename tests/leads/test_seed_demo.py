@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import F
+from django.test import RequestFactory
 
 from accounts import roles
 from accounts.models import Account, User
@@ -132,13 +133,19 @@ def test_seed_demo_logins_authenticate_with_their_role_and_account():
             (f"manager{number}", roles.MANAGER),
             (f"agent{number}", roles.BDC_AGENT),
         ]:
-            user = authenticate(username=username, password="demo-pass")
+            user = authenticate(
+                RequestFactory().post("/admin/login/"),
+                username=username,
+                password="demo-pass",
+            )
             assert user is not None, username
             assert user.account == account
             assert user.is_staff
             assert list(user.groups.values_list("name", flat=True)) == [role]
             assert username in output
-    admin = authenticate(username="admin", password="demo-pass")
+    admin = authenticate(
+        RequestFactory().post("/admin/login/"), username="admin", password="demo-pass"
+    )
     assert admin is not None
     assert admin.is_superuser
     assert "http://127.0.0.1:8000/admin/" in output
