@@ -24,6 +24,7 @@ from ..models import USER_SLOTS, Lead, LeadExport
 from . import bulk, filters, search
 from .changelist import LeadChangeList
 from .exports import export_csv, export_response
+from .forms import LeadAdminForm
 from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .pagination import EstimatedCountPaginator
 
@@ -156,10 +157,17 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
         ),
         (
             _("System"),
-            {"fields": [("account", "created_method"), ("created_at", "updated_at")]},
+            {
+                "fields": [
+                    ("account", "created_method"),
+                    ("created_at", "updated_at"),
+                    "version",
+                ]
+            },
         ),
     ]
     readonly_fields = ["created_method", "created_at", "updated_at"]
+    form = LeadAdminForm
 
     def get_urls(self):
         export = path(
