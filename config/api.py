@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import orjson
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
@@ -113,6 +114,11 @@ MESSAGES = {
 }
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large (DJANGO_MAX_BODY_BYTES)."
+
+
 def handle_exception(exc, context):
     """Every error as `{"message": ...}`; validation errors as 422 with
     `errors` keyed by field path (`emails.0.type`)."""
@@ -120,6 +126,8 @@ def handle_exception(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     if not isinstance(exc, exceptions.APIException):
         return None  # a bug, not the client's doing: let Django report it
 

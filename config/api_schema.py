@@ -33,12 +33,13 @@ ERRORS = {
     "404": ("Unknown, or another dealership's.", "Error"),
     "405": ("Method not allowed.", "Error"),
     "406": ("The Accept header does not allow application/json.", "Error"),
+    "413": ("The body is larger than the server accepts.", "Error"),
     "415": ("The body is not application/json.", "Error"),
     "422": ("Invalid data or query parameters.", "ValidationError"),
     "429": ("Too many requests for this token.", "Error"),
 }
 # Statuses that only a request with a body can get.
-BODY_ERRORS = {"400", "415"}
+BODY_ERRORS = {"400", "413", "415"}
 
 
 def _json(schema):

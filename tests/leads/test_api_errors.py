@@ -370,13 +370,16 @@ def test_deeply_nested_json_is_a_bad_request(api_client):
 
 
 def test_body_over_the_size_limit_is_refused_and_stores_nothing(agent):
-    client = APIClient()  # Django answers this 400 itself, outside the schema.
+    client = APIClient()
     client.force_authenticate(agent)
     body = {"type": "email", "comment": "x" * (1024 * 1024)}
 
     response = client.post("/api/v2/leads", body, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == 413
+    assert response.json() == {
+        "message": "The request body is too large (DJANGO_MAX_BODY_BYTES)."
+    }
     assert counts() == (0, 0, 0, 0)
 
 
