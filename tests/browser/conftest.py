@@ -28,8 +28,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def page(live_server, settings, monkeypatch):
-    if not CHROMIUM.exists():
-        pytest.skip(f"no {CHROMIUM}: scripts/test installs it when run as root")
+    # A missing browser is a failure, not a skip: scripts/test installs it.
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run ./scripts/test as root to install it"
 
     # The loop only waits on the browser while a test runs, so the test's
     # own ORM calls are safe.

@@ -376,12 +376,6 @@ def test_superuser_changelist_costs_a_fixed_small_number_of_queries(
     assert len(changelist_ids(response)) == 30
 
 
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="estimates come from PostgreSQL"
-)
-
-
-@needs_postgresql
 @pytest.mark.django_db
 def test_unfiltered_changelist_estimates_instead_of_counting(
     agent_client, account, monkeypatch
@@ -399,7 +393,6 @@ def test_unfiltered_changelist_estimates_instead_of_counting(
     assert changelist_ids(response) == [lead.id]
 
 
-@needs_postgresql
 @pytest.mark.django_db
 def test_filtered_changelist_counts_exactly(agent_client, account, monkeypatch):
     monkeypatch.setattr(EstimatedCountPaginator, "exact_below", 0)
