@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +33,12 @@ class LeadQuerySet(models.QuerySet):
 
     def with_contact_data(self) -> "LeadQuerySet":
         """Everything a lead's representation shows, in a fixed 4 queries."""
+        from .vehicles import LeadVehicle
+
+        # A vehicle shows its verifier: joined, or it costs a query a vehicle.
+        vehicles = LeadVehicle.objects.select_related("verified_by")
         return self.select_related("account", *USER_SLOTS).prefetch_related(
-            "emails", "phones", "vehicles"
+            "emails", "phones", Prefetch("vehicles", vehicles)
         )
 
     def newest_first(self) -> "LeadQuerySet":

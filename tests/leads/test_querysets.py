@@ -76,8 +76,8 @@ def make_worked_lead(account, staff):
     lead = LeadFactory(account=account, bdc=staff, advisor=staff, service_agent=staff)
     LeadEmailFactory(lead=lead)
     LeadPhoneFactory(lead=lead)
-    LeadVehicleFactory(lead=lead)
-    LeadVehicleFactory(lead=lead, type="exchange")
+    LeadVehicleFactory(lead=lead, verified_by=staff)
+    LeadVehicleFactory(lead=lead, type="exchange", verified_by=staff)
     return lead
 
 
@@ -92,7 +92,7 @@ def read_page(size):
             lead.service_agent,
             [email.address for email in lead.emails.all()],
             [phone.number for phone in lead.phones.all()],
-            [vehicle.type for vehicle in lead.vehicles.all()],
+            [(vehicle.type, vehicle.verified_by) for vehicle in lead.vehicles.all()],
         )
         for lead in page
     ]
