@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .constraints import choices_check, province_matches_country_check
 from .iso_codes import Country, Language, Province
+from .tenancy import DealershipScopedQuerySet
 
 
 def validate_time_zone(value: str) -> None:
@@ -18,14 +19,8 @@ def validate_time_zone(value: str) -> None:
         )
 
 
-class AccountQuerySet(models.QuerySet):
-    def for_user(self, user) -> "AccountQuerySet":
-        """Dealerships the user may see: their own, or all for superusers."""
-        if user.is_superuser:
-            return self.all()
-        if not user.is_authenticated or user.account_id is None:
-            return self.none()
-        return self.filter(pk=user.account_id)
+class AccountQuerySet(DealershipScopedQuerySet):
+    account_lookup = "pk"
 
 
 class Account(models.Model):
@@ -71,15 +66,7 @@ class Account(models.Model):
         return self.name
 
 
-class UserQuerySet(models.QuerySet):
-    def for_user(self, user) -> "UserQuerySet":
-        """Staff the user may see: their dealership's, or all for superusers."""
-        if user.is_superuser:
-            return self.all()
-        if not user.is_authenticated or user.account_id is None:
-            return self.none()
-        return self.filter(account_id=user.account_id)
-
+class UserQuerySet(DealershipScopedQuerySet):
     def with_account(self) -> "UserQuerySet":
         return self.select_related("account")
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constraints import choices_check
+from accounts.tenancy import DealershipScopedQuerySet
 from leads import phones
 
 from . import choices
@@ -33,14 +34,8 @@ PLACEHOLDER_DOMAINS = [
 ]
 
 
-class ContactQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ContactQuerySet":
-        """Contact data of the leads the user may see."""
-        if user.is_superuser:
-            return self.all()
-        if not user.is_authenticated or user.account_id is None:
-            return self.none()
-        return self.filter(lead__account_id=user.account_id)
+class ContactQuerySet(DealershipScopedQuerySet):
+    account_lookup = "lead__account_id"
 
     def with_lead(self) -> "ContactQuerySet":
         return self.select_related("lead", "lead__account")

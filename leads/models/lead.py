@@ -14,6 +14,7 @@ from accounts.constraints import (
 )
 from accounts.iso_codes import Country, Language, Province
 from accounts.models import Account
+from accounts.tenancy import DealershipScopedQuerySet
 from leads import phones
 
 from . import choices
@@ -22,15 +23,7 @@ from . import choices
 USER_SLOTS = ["advisor", "bdc", "commercial", "service_advisor", "service_agent"]
 
 
-class LeadQuerySet(models.QuerySet):
-    def for_user(self, user) -> "LeadQuerySet":
-        """Leads the user may see: their own dealership's, never another's."""
-        if user.is_superuser:
-            return self.all()
-        if not user.is_authenticated or user.account_id is None:
-            return self.none()
-        return self.filter(account_id=user.account_id)
-
+class LeadQuerySet(DealershipScopedQuerySet):
     def with_contact_data(self) -> "LeadQuerySet":
         """Everything a lead's representation shows, in a fixed 4 queries."""
         from .vehicles import LeadVehicle
