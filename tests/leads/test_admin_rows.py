@@ -1,0 +1,114 @@
+"""The lead list's rows, rendered in one pass, are the rows Django's admin
+would render for the same page: same cells, classes, links and escaping."""
+
+import pytest
+from django.contrib.admin.templatetags.admin_list import items_for_result
+from django.utils import translation
+
+from tests.factories import (
+    AccountFactory,
+    LeadEmailFactory,
+    LeadFactory,
+    LeadPhoneFactory,
+    UserFactory,
+)
+
+URL = "/admin/leads/lead/"
+
+
+@pytest.fixture
+def varied_leads(account):
+    """Leads exercising every kind of cell: escaping, blanks, missing users."""
+    nameless = UserFactory(account=account, first_name="", last_name="")
+    bdc = UserFactory(account=account, first_name="Julie <i>", last_name="D'Arc & Co")
+    marked = LeadFactory(
+        account=account,
+        first_name='<b>"Zoé"</b>',
+        last_name="O'Neil & Fils",
+        division="new",
+        segment="conquest",
+        source="Kijiji & <Autohebdo>",
+        status="lost",
+        result="reached",
+        bdc=bdc,
+        advisor=nameless,
+    )
+    LeadPhoneFactory(lead=marked, type="work", number="+15145550100")
+    LeadPhoneFactory(lead=marked, type="home", number="+15145550101")
+    LeadEmailFactory(lead=marked, type="work", address="zoe&co@example.ca")
+    business = LeadFactory(account=account, business=True, business_name="Gagnon")
+    LeadEmailFactory(lead=business, type="home", address="info@gagnon.ca")
+    blank = LeadFactory(account=account, source="   ", status="duplicate")
+    return [marked, business, blank]
+
+
+def django_rows(cl) -> list[str]:
+    """The rows as Django's own items_for_result renders them."""
+    return [
+        "<tr>" + "".join(items_for_result(cl, lead, None)) + "</tr>"
+        for lead in cl.result_list
+    ]
+
+
+def assert_rows_are_djangos(response, language: str):
+    cl = response.context["cl"]
+    with translation.override(language):
+        expected = django_rows(cl)
+    html = response.content.decode()
+    served = [html.index(row) for row in expected]
+    assert served == sorted(served), "rows out of order"
+    assert len(expected) == len(cl.result_list) > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_rows_are_the_ones_django_renders(agent_client, varied_leads, language):
+    response = agent_client.get(URL, headers={"accept-language": language})
+
+    assert response.status_code == 200
+    assert_rows_are_djangos(response, language)
+
+
+@pytest.mark.django_db
+def test_row_links_keep_the_filters_as_django_does(agent_client, varied_leads):
+    response = agent_client.get(f"{URL}?status=lost&o=1")
+
+    assert_rows_are_djangos(response, "en")
+    assert (
+        '/change/?_changelist_filters=status%3Dlost%26o%3D1"'
+        in response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_superusers_rows_with_the_dealership_are_djangos(
+    superuser_client, varied_leads
+):
+    other = AccountFactory(name="Gagnon & <Fils>")
+    LeadFactory(account=other, first_name="Luc")
+
+    response = superuser_client.get(URL)
+
+    assert_rows_are_djangos(response, "en")
+    assert "Gagnon &amp; &lt;Fils&gt;" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_rows_escape_what_customers_typed(agent_client, varied_leads):
+    html = agent_client.get(URL).content.decode()
+
+    assert "&lt;b&gt;&quot;Zoé&quot;&lt;/b&gt; O&#x27;Neil &amp; Fils" in html
+    assert "<b>" not in html
+    assert "Kijiji &amp; &lt;Autohebdo&gt;" in html
+
+
+@pytest.mark.django_db
+def test_rows_show_the_preferred_phone_and_email(agent_client, varied_leads):
+    marked, business, blank = varied_leads
+
+    cl = agent_client.get(URL).context["cl"]
+
+    listed = {lead.id: (lead.phone, lead.email) for lead in cl.result_list}
+    assert listed[marked.id] == ("+15145550101", "zoe&co@example.ca")  # home > work
+    assert listed[business.id] == (None, "info@gagnon.ca")
+    assert listed[blank.id] == (None, None)
