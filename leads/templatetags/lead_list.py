@@ -1,9 +1,10 @@
-"""The lead list's table, its rows rendered by leads.admin.results."""
+"""The lead list's table and sidebar, rendered by leads.admin.results and .sidebar."""
 
 from django import template
 from django.contrib.admin.templatetags.admin_list import result_headers, result_list
 
 from ..admin.results import rendered_rows
+from ..admin.sidebar import rendered_filter
 
 register = template.Library()
 
@@ -22,3 +23,8 @@ def lead_result_list(cl):
         ),
         "rows": rendered_rows(cl),
     }
+
+
+@register.simple_tag
+def lead_list_filter(cl, spec):
+    return rendered_filter(cl, spec)

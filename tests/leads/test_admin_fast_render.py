@@ -1,10 +1,15 @@
-"""The lead list's rows, rendered in one pass, are the rows Django's admin
-would render for the same page: same cells, classes, links and escaping."""
+"""The lead list's rows and sidebar, rendered in one pass, are what Django's
+admin renders for the same page: same cells, classes, links and escaping."""
 
 import pytest
-from django.contrib.admin.templatetags.admin_list import items_for_result
+from django.contrib.admin.templatetags.admin_list import (
+    admin_list_filter,
+    items_for_result,
+)
+from django.test.html import parse_html
 from django.utils import translation
 
+from leads.admin.sidebar import rendered_filter
 from tests.factories import (
     AccountFactory,
     LeadEmailFactory,
@@ -112,3 +117,31 @@ def test_rows_show_the_preferred_phone_and_email(agent_client, varied_leads):
     assert listed[marked.id] == ("+15145550101", "zoe&co@example.ca")  # home > work
     assert listed[business.id] == (None, "info@gagnon.ca")
     assert listed[blank.id] == (None, None)
+
+
+def assert_filters_are_djangos(response, language: str):
+    cl = response.context["cl"]
+    with translation.override(language):
+        for spec in cl.filter_specs:
+            assert parse_html(rendered_filter(cl, spec)) == parse_html(
+                admin_list_filter(cl, spec)
+            ), spec.title
+            assert str(parse_html(admin_list_filter(cl, spec))) in str(
+                parse_html(response.content.decode())
+            )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_sidebar_filters_are_the_ones_django_renders(
+    agent_client, varied_leads, language
+):
+    query = (
+        "?status=lost&source=Kijiji+%26+%3CAutohebdo%3E&created_at__since=2024-01-01"
+    )
+    response = agent_client.get(URL + query, headers={"accept-language": language})
+
+    assert response.status_code == 200
+    assert_filters_are_djangos(response, language)
+    selected = response.content.decode().count('<li class="selected">')
+    assert selected == len(response.context["cl"].filter_specs) - 3  # 3 date ranges
