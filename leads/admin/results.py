@@ -7,13 +7,14 @@ test holds the output equal to Django's for every column.
 """
 
 import datetime
+import html
 
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_field, display_for_value
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 # Stands for a lead's id in its change page's URL, worked out once a page.
@@ -38,7 +39,7 @@ def rendered_rows(cl) -> list[SafeString]:
 def _cell(cl, name: str):
     """A function from a result to its `<td>` in column `name`."""
     admin = cl.model_admin
-    empty = conditional_escape(admin.get_empty_value_display())
+    empty = _html(admin.get_empty_value_display())
     if name == "action_checkbox":
         return lambda lead: (
             f'<td class="action-checkbox">{admin.action_checkbox(lead)}</td>'
@@ -50,9 +51,7 @@ def _cell(cl, name: str):
     nowrap = isinstance(field, (models.DateField, models.TimeField, models.ForeignKey))
     opening = f'<td class="field-{name}{" nowrap" if nowrap else ""}">'
     if field.flatchoices:
-        labels = {
-            value: conditional_escape(label) for value, label in field.flatchoices
-        }
+        labels = {value: _html(label) for value, label in field.flatchoices}
         return lambda lead: f"{opening}{labels.get(getattr(lead, name), empty)}</td>"
     if field.is_relation:
         return lambda lead: f"{opening}{_shown(getattr(lead, name), empty)}</td>"
@@ -61,7 +60,7 @@ def _cell(cl, name: str):
 
     def other_field(lead):
         shown = display_for_field(_blanked(getattr(lead, name)), field, empty)
-        return f"{opening}{conditional_escape(shown)}</td>"
+        return f"{opening}{_html(shown)}</td>"
 
     return other_field
 
@@ -73,7 +72,7 @@ def _method_cell(name: str, method, empty: str):
     def method_cell(lead):
         value = _blanked(method(lead))
         nowrap = " nowrap" if isinstance(value, (datetime.date, datetime.time)) else ""
-        shown = conditional_escape(display_for_value(value, empty, boolean))
+        shown = _html(display_for_value(value, empty, boolean))
         return f'<td class="field-{name}{nowrap}">{shown}</td>'
 
     return method_cell
@@ -91,22 +90,30 @@ def _linked(cl, cell, tag: str):
     pk_name = cl.lookup_opts.pk.attname
 
     def linked_cell(lead):
-        html = cell(lead)
-        attributes, _, content = html[len("<td") : -len("</td>")].partition(">")
-        href = f"{before}{escape(getattr(lead, pk_name))}{after}"
+        td = cell(lead)
+        attributes, _, content = td[len("<td") : -len("</td>")].partition(">")
+        href = f"{before}{html.escape(str(getattr(lead, pk_name)))}{after}"
         return f'<{tag}{attributes}><a href="{href}">{content}</a></{tag}>'
 
     return linked_cell
 
 
 def _shown(value, empty: str) -> str:
-    return empty if value is None else conditional_escape(value)
+    return empty if value is None else _html(value)
 
 
 def _shown_text(value: str, empty: str) -> str:
-    return conditional_escape(value) if value and not value.isspace() else empty
+    return _html(value) if value and not value.isspace() else empty
 
 
 def _blanked(value):
     """Django's admin shows a blank string as empty, like None."""
     return "" if isinstance(value, str) and value.strip() == "" else value
+
+
+def _html(value) -> str:
+    """Django's conditional_escape without its lazy-text wrapper, which is a
+    third of its cost over a page's 1,300 cells."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
