@@ -157,7 +157,13 @@ class LeadViewSet(
     )
     @action(detail=False, filter_backends=[])
     def search(self, request):
-        """Leads by name, second contact, email, phone, VIN or work/repair order."""
+        """Leads by name, second contact, email, phone, VIN or work/repair order.
+
+        Every word must match some field ("marie laval" finds Marie of Kia
+        Laval); a quoted phrase matches within one field; a phone number in
+        any format is matched whole, four or more digits within numbers.
+        The admin's search box matches the same way (leads.models.search).
+        """
         search = SearchSerializer(data=request.query_params)
         search.is_valid(raise_exception=True)
         return self._page_of(self.get_queryset().search(search.validated_data["query"]))

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin import DealershipScopedMixin
 
 from ..models import USER_SLOTS, Lead, LeadExport
-from . import bulk, filters, search
+from ..models.search import LEAD_TEXT_FIELDS
+from . import bulk, filters
 from .changelist import LeadChangeList
 from .exports import export_csv, export_response
 from .forms import LeadAdminForm
@@ -65,7 +66,7 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
         ("sale_date", filters.DateRangeFilter),
     ]
     # Shows the search box; get_search_results does the searching.
-    search_fields = search.LEAD_TEXT_FIELDS
+    search_fields = LEAD_TEXT_FIELDS
     search_help_text = _(
         "Name, business, second contact, email, phone in any format, VIN, "
         "work order or repair order."
@@ -188,7 +189,7 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
         return paginator
 
     def get_search_results(self, request, queryset, search_term):
-        return search.search_leads(queryset, search_term), False
+        return queryset.search(search_term), False
 
     def get_list_display(self, request):
         list_display = super().get_list_display(request)

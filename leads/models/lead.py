@@ -2,8 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +14,6 @@ from accounts.constraints import (
 from accounts.iso_codes import Country, Language, Province
 from accounts.models import Account
 from accounts.tenancy import DealershipScopedQuerySet
-from leads import phones
 
 from . import choices
 
@@ -38,36 +36,11 @@ class LeadQuerySet(DealershipScopedQuerySet):
         return self.order_by("-created_at", "-id")
 
     def search(self, text: str) -> "LeadQuerySet":
-        """Leads matching `text` by name, second contact, business name,
-        email, phone (any format), VIN, work order or repair order."""
-        from .contacts import LeadEmail, LeadPhone
-        from .vehicles import LeadVehicle
+        """Leads matching `text` (see leads.models.search); all for blank."""
+        from .search import matching
 
-        text = text.strip()
-        if not text:
-            return self.none()
-        lead = OuterRef("pk")
-        matches = (
-            Q(first_name__icontains=text)
-            | Q(last_name__icontains=text)
-            | Q(full_name__icontains=text)
-            | Q(second_contact__icontains=text)
-            | Q(business_name__icontains=text)
-            | Q(work_order__iexact=text)
-            | Q(repair_order__iexact=text)
-            | Exists(
-                LeadEmail.objects.filter(lead=OuterRef("pk"), address__icontains=text)
-            )
-            | Exists(LeadVehicle.objects.filter(lead=OuterRef("pk"), vin__iexact=text))
-        )
-        digits = phones.search_digits(text)
-        # Fewer digits would match half the phone book.
-        if len(digits) >= 4:
-            matches |= Exists(
-                LeadPhone.objects.filter(lead=lead, number__contains=digits)
-            )
-        full_name = Concat("first_name", Value(" "), "last_name")
-        return self.alias(full_name=full_name).filter(matches)
+        matches = matching(text)
+        return self if matches is None else self.filter(matches)
 
 
 def _datetime(verbose_name):

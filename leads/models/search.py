@@ -1,7 +1,12 @@
-"""The lead list's search box: names, contact data, VIN and service orders.
+"""What a lead search matches, in the admin's search box and the API's
+/leads/search alike: names, contact data, VIN and service orders.
 
-Contact data and vehicles are matched with EXISTS subqueries rather than
-joins, so a lead with two matching emails is listed once without DISTINCT.
+Every word must match some field, so "marie tremblay" finds Marie Tremblay
+and a quoted "marie tremblay" a field holding both words. A phone number
+typed in any format is looked up exactly on the numbers' index, and four or
+more digits match the numbers that contain them. Contact data and vehicles
+are matched with EXISTS subqueries rather than joins, so a lead with two
+matching emails is found once without DISTINCT.
 """
 
 import re
@@ -12,7 +17,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import smart_split, unescape_string_literal
 
 from .. import phones
-from ..models import LeadEmail, LeadPhone, LeadQuerySet, LeadVehicle
+from .contacts import LeadEmail, LeadPhone
+from .vehicles import LeadVehicle
 
 LEAD_TEXT_FIELDS = [
     "first_name",
@@ -58,17 +64,17 @@ def _phone_matches(term: str) -> Q | None:
     return Q(_has(LeadPhone, number__contains=digits))
 
 
-def search_leads(leads: LeadQuerySet, term: str) -> LeadQuerySet:
-    """Leads where every word matches a field, or whose phone is `term`."""
-    term = term.strip()
-    words = [_unquote(word) for word in smart_split(term)]
+def matching(text: str) -> Q | None:
+    """What a lead matching `text` satisfies; None when `text` is blank."""
+    text = text.strip()
+    words = [_unquote(word) for word in smart_split(text)]
     if not words:
-        return leads
+        return None
     matches = reduce(and_, (_word_matches(word) for word in words))
-    phone = _phone_matches(term)
+    phone = _phone_matches(text)
     if phone is not None:
         matches |= phone
-    return leads.filter(matches)
+    return matches
 
 
 def _unquote(word: str) -> str:

@@ -35,6 +35,14 @@ def test_search_finds_by_name(api_client, account, decoy, query):
     assert found(api_client, query) == [lead.id]
 
 
+def test_search_needs_every_word_to_match_some_field(api_client, account, decoy):
+    lead = LeadFactory(account=account, first_name="Marie", business_name="Kia Laval")
+    LeadFactory(account=account, first_name="Marie", business_name="Honda Laval")
+
+    assert found(api_client, "laval marie kia") == [lead.id]
+    assert found(api_client, '"marie kia"') == []  # quoted: one field holds both
+
+
 def test_search_finds_by_second_contact(api_client, account, decoy):
     lead = LeadFactory(account=account, second_contact="Garage Bélanger")
 
