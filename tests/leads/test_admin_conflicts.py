@@ -75,3 +75,20 @@ def test_two_agents_saving_at_once_one_wins_the_other_sees_the_conflict(agent):
     winner = Lead.objects.get(pk=lead.pk).first_name
     assert sorted(statuses.values()) == [200, 302]
     assert statuses[winner] == 302
+
+
+@pytest.mark.django_db
+def test_the_conflict_is_explained_in_french_to_a_french_agent(agent):
+    lead = LeadFactory(account=agent.account, first_name="Jean")
+    first, second = logged_in_client(agent), logged_in_client(agent)
+    url, first_form = open_lead(first, lead)
+    _, second_form = open_lead(second, lead)
+    first.post(url, first_form | {"first_name": "Luc"})
+
+    refused = second.post(
+        url, second_form | {"first_name": "Paul"}, headers={"accept-language": "fr"}
+    )
+
+    assert "Quelqu&#x27;un d&#x27;autre a enregistré ce prospect" in (
+        refused.content.decode()
+    )
