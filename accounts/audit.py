@@ -17,6 +17,8 @@ from django.http import HttpRequest
 from django.utils.encoding import smart_str
 from django.utils.functional import SimpleLazyObject
 
+from .client_address import client_address
+
 
 class AuditActorMiddleware(AuditlogMiddleware):
     """auditlog's middleware, reading the user when an entry is written.
@@ -32,6 +34,11 @@ class AuditActorMiddleware(AuditlogMiddleware):
     def _get_actor(request):
         # DRF's Request sets the user it authenticates on this HttpRequest.
         return SimpleLazyObject(lambda: request.user)
+
+    @staticmethod
+    def _get_remote_addr(request):
+        # auditlog's own trusts the first X-Forwarded-For entry: the client's.
+        return client_address(request)
 
 
 def log_updates(
@@ -51,7 +58,7 @@ def log_updates(
             changes=fields,
             actor=request.user,
             actor_email=request.user.email,
-            remote_addr=AuditlogMiddleware._get_remote_addr(request),
+            remote_addr=client_address(request),
             additional_data=obj.get_additional_data(),
             cid=get_cid(),
         )

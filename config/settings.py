@@ -119,6 +119,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+# How many proxies in front of the app append to X-Forwarded-For (a load
+# balancer, a TLS terminator): the client's address is the one the nearest
+# appended. 0 ignores the header, which a client could otherwise forge.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_address"
 
 # --- Language and time ---
 LANGUAGE_CODE = env("DJANGO_LANGUAGE_CODE", default="en")
