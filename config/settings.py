@@ -93,6 +93,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The API's rate limit is counted in the cache, so processes serving together
+# must share one. scripts/serve offers a database table (SHARED_CACHE_URL);
+# CACHE_URL, from the environment or .env, names another (e.g. redis://).
+# A lone runserver keeps it in its memory.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default=env("SHARED_CACHE_URL", default="locmemcache://")
+    )
+}
+
 # --- Auth ---
 AUTH_USER_MODEL = "accounts.User"
 _PASSWORD_VALIDATION = "django.contrib.auth.password_validation"

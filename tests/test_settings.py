@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 PRINT_SETTINGS = (
     "import json, django; from django.conf import settings; django.setup(); "
     "db = settings.DATABASES['default']; "
     "print(json.dumps({'debug': settings.DEBUG, 'engine': db['ENGINE'], "
     "'options': db.get('OPTIONS', {}), 'throttle': settings.API_THROTTLE_RATE, "
-    "'hosts': settings.ALLOWED_HOSTS, 'ssl_redirect': settings.SECURE_SSL_REDIRECT}))"
+    "'hosts': settings.ALLOWED_HOSTS, 'ssl_redirect': settings.SECURE_SSL_REDIRECT, "
+    "'cache': settings.CACHES['default']['BACKEND']}))"
 )
 
 
@@ -21,7 +24,7 @@ def load_settings(**environment):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE", "API_"))
+        if not k.startswith(("DJANGO_", "DATABASE", "API_", "CACHE_", "SHARED_"))
     }
     clean |= {
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -84,3 +87,28 @@ def test_environment_sets_hosts_and_throttle():
     assert loaded["hosts"] == ["leads.example.com", "api.example.com"]
     assert loaded["throttle"] == "50/minute"
     assert loaded["ssl_redirect"] is False
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"),
+    [
+        ({}, "django.core.cache.backends.locmem.LocMemCache"),
+        (
+            {"SHARED_CACHE_URL": "dbcache://leaddesk_cache"},
+            "django.core.cache.backends.db.DatabaseCache",
+        ),
+        (
+            {
+                "SHARED_CACHE_URL": "dbcache://leaddesk_cache",
+                "CACHE_URL": "redis://127.0.0.1:6379/0",
+            },
+            "django.core.cache.backends.redis.RedisCache",
+        ),
+    ],
+    ids=["alone", "served", "chosen"],
+)
+def test_the_cache_is_shared_when_served_unless_one_is_chosen(environment, backend):
+    result = load_settings(DJANGO_SECRET_KEY="k", **environment)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["cache"] == backend
