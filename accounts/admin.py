@@ -2,13 +2,16 @@
 tenancy every admin page shares: staff see only their own dealership's rows,
 superusers see all."""
 
+import axes.admin  # noqa: F401  (registers axes' admins, wrapped at the end)
 from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as AuthUserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +50,19 @@ class DealershipScopedMixin:
         if "queryset" not in kwargs and hasattr(manager, "for_user"):
             kwargs["queryset"] = manager.for_user(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PermissionFirstMixin:
+    """Refuses a user without the model's permission whatever the id.
+
+    Django's admin looks the object up first, then redirects for a missing
+    id but refuses an existing one: the answer would tell which ids exist.
+    """
+
+    def get_object(self, request, object_id, from_field=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().get_object(request, object_id, from_field)
 
 
 @admin.register(Account)
@@ -285,3 +301,13 @@ class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
     @admin.display(description=_("key"))
     def key_start(self, token):
         return f"{token.key[:8]}…"
+
+
+# Sign-in records span every dealership: superusers' pages, refused to staff
+# for any id.
+for model in (AccessAttempt, AccessLog, AccessFailureLog):
+    axes_admin = type(admin.site._registry[model])
+    admin.site.unregister(model)
+    admin.site.register(
+        model, type(axes_admin.__name__, (PermissionFirstMixin, axes_admin), {})
+    )

@@ -1,19 +1,25 @@
 """Tenancy, proved over every route the URL configuration has.
 
-Dealership A owns a lead with an email, a phone and a vehicle, and a staff
-member. A user of dealership B tries every API route and method, and every
-admin page of leads, staff, dealerships and exports: A's objects must be
-absent from lists and search, a 404 indistinguishable from an id that does
-not exist when addressed directly, and unchanged afterwards. New routes join
-the matrix by existing, since it is generated from the URL resolver.
+Dealership A owns a lead with an email, a phone and a vehicle, a staff
+member with an API token, an export, an audit trail and failed sign-ins. A
+user of dealership B tries every API route and method, and every admin page
+of every model the admin registers: A's objects must be absent from lists and
+search, answered when addressed directly exactly as an id that does not
+exist is, and unchanged afterwards. New routes and admin models join the
+matrix by existing, since it is generated from the URL resolver and the
+admin registry; an admin model without an object of A's fails it.
 """
 
 import json
 import re
 
 import pytest
+from auditlog.models import LogEntry
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import TokenProxy
 
 from accounts.models import Account, User
 from leads.models import Lead, LeadEmail, LeadExport, LeadPhone, LeadVehicle
@@ -79,13 +85,46 @@ def dealership_a(db):
     }
 
 
+@pytest.fixture
+def dealership_a_records(dealership_a):
+    """A's objects and the records its work leaves, one of each admin model."""
+    staff, lead = dealership_a[User], dealership_a[Lead]
+    failed_sign_in = {"username": staff.username, "ip_address": "203.0.113.9"}
+    return dealership_a | {
+        LogEntry: LogEntry.objects.get_for_object(lead).get(),
+        TokenProxy: TokenProxy.objects.create(user=staff),
+        LeadExport: LeadExport.objects.create(
+            account=staff.account, user=staff, selection="filtered", row_count=1
+        ),
+        AccessAttempt: AccessAttempt.objects.create(
+            failures_since_start=1, **failed_sign_in
+        ),
+        AccessLog: AccessLog.objects.create(**failed_sign_in),
+        AccessFailureLog: AccessFailureLog.objects.create(**failed_sign_in),
+    }
+
+
+# Admin models no dealership owns, so there is nothing of A's to hide.
+SHARED_ADMIN_MODELS = {Group: "the roles, the same for every dealership"}
+ADMIN_MODELS = [
+    model for model in admin.site._registry if model not in SHARED_ADMIN_MODELS
+]
+
+
+def test_matrix_covers_every_admin_model(dealership_a_records):
+    assert set(ADMIN_MODELS) <= set(dealership_a_records)
+
+
 def snapshot(objects):
     """Every field value of A's objects, to prove nothing changed."""
-    return {
-        model: {f.attname: getattr(model.objects.get(pk=obj.pk), f.attname)
-                for f in model._meta.concrete_fields}
-        for model, obj in objects.items()
-    }  # fmt: skip
+    return {model: _values(model, obj) for model, obj in objects.items()}
+
+
+def _values(model, obj):
+    # By the primary key field: TokenProxy's `pk` is its user's id.
+    key = model._meta.pk.attname
+    stored = model._default_manager.get(**{key: getattr(obj, key)})
+    return {f.attname: getattr(stored, f.attname) for f in model._meta.concrete_fields}
 
 
 def listed(body):
@@ -170,22 +209,19 @@ def test_api_writes_cannot_reach_another_dealership(
     assert snapshot(dealership_a) == before
 
 
-def admin_object_urls(obj):
+def admin_object_urls(model, pk):
     """Every admin URL of a registered model that names one object."""
-    model_admin = admin.site._registry[type(obj)]
-    info = (obj._meta.app_label, obj._meta.model_name)
-    urls = []
-    for pattern in model_admin.get_urls():
-        if pattern.name and "<path:object_id>" in str(pattern.pattern):
-            urls.append(reverse(f"admin:{pattern.name}", args=[obj.pk]))
-    assert urls, f"no object pages for {info}"
+    urls = [
+        reverse(f"admin:{pattern.name}", args=[pk])
+        for pattern in admin.site._registry[model].get_urls()
+        if pattern.name and "<path:object_id>" in str(pattern.pattern)
+    ]
+    assert urls, f"no object pages for {model._meta.label}"
     return urls
 
 
 @pytest.fixture
 def other_manager(other_account):
-    from django.contrib.auth.models import Group
-
     from accounts import roles
 
     manager = UserFactory(account=other_account, username="b-manager", is_staff=True)
@@ -193,35 +229,42 @@ def other_manager(other_account):
     return manager
 
 
+def answers(client, url):
+    return client.get(url).status_code, client.post(url, {}).status_code
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Lead, User, Account])
-def test_admin_pages_of_another_dealerships_object_are_404(
-    dealership_a, other_manager, model
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model._meta.label)
+def test_admin_pages_of_another_dealerships_object_are_answered_as_missing(
+    dealership_a_records, other_manager, model
 ):
     client = logged_in_client(other_manager)
-    before = snapshot(dealership_a)
+    before = snapshot(dealership_a_records)
 
-    statuses = {
-        url: (client.get(url).status_code, client.post(url, {}).status_code)
-        for url in admin_object_urls(dealership_a[model])
-    }
+    theirs = [
+        answers(client, url)
+        for url in admin_object_urls(model, dealership_a_records[model].pk)
+    ]
+    absent = [answers(client, url) for url in admin_object_urls(model, MISSING_ID)]
 
-    assert all(pair == (404, 404) for pair in statuses.values()), statuses
-    assert snapshot(dealership_a) == before
+    assert theirs == absent
+    assert all(status in (403, 404) for pair in theirs for status in pair), theirs
+    assert snapshot(dealership_a_records) == before
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Lead, User, Account, LeadExport])
-def test_admin_lists_never_show_another_dealership(dealership_a, other_manager, model):
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model._meta.label)
+def test_admin_lists_never_show_another_dealership(
+    dealership_a_records, other_manager, model
+):
     client = logged_in_client(other_manager)
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 
     response = client.get(url, {"q": "Confidential"} if model is Lead else {})
 
-    theirs = {obj.pk for m, obj in dealership_a.items() if m is model}
     assert response.status_code in (200, 403)
     if response.status_code == 200:
-        assert not set(changelist_ids(response)) & theirs
+        assert dealership_a_records[model].pk not in set(changelist_ids(response))
 
 
 @pytest.mark.django_db

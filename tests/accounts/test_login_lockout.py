@@ -123,3 +123,25 @@ def test_axes_reset_lifts_a_lockout(staff):
 
     assert response.status_code == 302
     assert is_signed_in(client)
+
+
+@pytest.mark.django_db
+def test_superusers_read_the_sign_in_records_in_the_admin(staff, superuser_client):
+    fail("agent", 5)
+    attempt = AccessAttempt.objects.get(username="agent")
+
+    listed = superuser_client.get("/admin/axes/accessattempt/")
+    opened = superuser_client.get(f"/admin/axes/accessattempt/{attempt.pk}/change/")
+
+    assert listed.status_code == opened.status_code == 200
+    assert ATTACKER in opened.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_are_refused_sign_in_records_whatever_the_id(staff, manager_client):
+    fail("agent", 5)
+    attempt = AccessAttempt.objects.get(username="agent")
+
+    pages = [f"/admin/axes/accessattempt/{pk}/change/" for pk in (attempt.pk, 987654)]
+
+    assert [manager_client.get(page).status_code for page in pages] == [403, 403]
