@@ -86,7 +86,8 @@ def _linked(cl, cell, tag: str):
         current_app=cl.model_admin.admin_site.name,
     )
     context = {"preserved_filters": cl.preserved_filters, "opts": cl.opts}
-    before, after = escape(add_preserved_filters(context, url)).split(PK_MARK)
+    # The path's mark comes first: a search for the mark itself follows it.
+    before, after = escape(add_preserved_filters(context, url)).split(PK_MARK, 1)
     pk_name = cl.lookup_opts.pk.attname
 
     def linked_cell(lead):

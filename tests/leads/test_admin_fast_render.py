@@ -9,6 +9,7 @@ from django.contrib.admin.templatetags.admin_list import (
 from django.test.html import parse_html
 from django.utils import translation
 
+from leads.admin.results import PK_MARK
 from leads.admin.sidebar import rendered_filter
 from tests.factories import (
     AccountFactory,
@@ -83,6 +84,16 @@ def test_row_links_keep_the_filters_as_django_does(agent_client, varied_leads):
         '/change/?_changelist_filters=status%3Dlost%26o%3D1"'
         in response.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_search_for_the_links_placeholder_is_just_a_search(agent_client, account):
+    LeadFactory(account=account, first_name=PK_MARK)
+
+    response = agent_client.get(URL, {"q": PK_MARK})
+
+    assert response.status_code == 200
+    assert_rows_are_djangos(response, "en")
 
 
 @pytest.mark.django_db
