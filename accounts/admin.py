@@ -1,68 +1,22 @@
-"""The admin of dealerships, their staff, audit trail and API tokens, and the
-tenancy every admin page shares: staff see only their own dealership's rows,
-superusers see all."""
+"""The admin of dealerships, their staff and API tokens, and the sign-in
+records; the audit trail's is in audit_admin, the scoping all share in
+admin_scoping."""
 
 import axes.admin  # noqa: F401  (registers axes' admins, wrapped at the end)
-from auditlog.admin import LogEntryAdmin
-from auditlog.models import LogEntry
-from auditlog.registry import auditlog
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as AuthUserAdmin
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.admin import TokenAdmin as AuthTokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from . import roles
+from . import (
+    audit_admin,  # noqa: F401  (registers the audit trail's admin)
+    roles,
+)
+from .admin_scoping import DealershipScopedMixin, PermissionFirstMixin
 from .models import Account, User
-
-
-class DealershipScopedMixin:
-    """Scopes a ModelAdmin to the user's dealership through `for_user`.
-
-    The model's manager and every related model offered in a form must have
-    `for_user(user)`; so do the admins of models named in
-    `autocomplete_fields`, since the autocomplete asks those.
-    """
-
-    def get_queryset(self, request):
-        return self.scope(request, super().get_queryset(request))
-
-    def scope(self, request, queryset):
-        """The rows of the user's dealership; all of them for superusers."""
-        return queryset.for_user(request.user)
-
-    def get_object(self, request, object_id, from_field=None):
-        # The admin redirects to its index for a missing object; another
-        # dealership's object must look like any missing page instead.
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404(_("No such object."))
-        return obj
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        manager = db_field.related_model._default_manager
-        if "queryset" not in kwargs and hasattr(manager, "for_user"):
-            kwargs["queryset"] = manager.for_user(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class PermissionFirstMixin:
-    """Refuses a user without the model's permission whatever the id.
-
-    Django's admin looks the object up first, then redirects for a missing
-    id but refuses an existing one: the answer would tell which ids exist.
-    """
-
-    def get_object(self, request, object_id, from_field=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        return super().get_object(request, object_id, from_field)
 
 
 @admin.register(Account)
@@ -188,79 +142,6 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
                 name__in=[roles.BDC_AGENT, roles.MANAGER]
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-# --- Audit trail ---
-
-
-class AuditedModelFilter(admin.SimpleListFilter):
-    """The kinds of record the trail holds: leads, emails, phones, vehicles."""
-
-    title = _("record")
-    parameter_name = "model"
-
-    def lookups(self, request, model_admin):
-        content_types = ContentType.objects.get_for_models(*auditlog.get_models())
-        return [
-            (str(content_type.pk), capfirst(model._meta.verbose_name_plural))
-            for model, content_type in content_types.items()
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() in dict(self.lookup_choices):
-            return queryset.filter(content_type_id=self.value())
-        return queryset
-
-
-class ActorFilter(admin.RelatedFieldListFilter):
-    """Who made the change: staff of the user's dealership, not everyone's."""
-
-    def field_choices(self, field, request, model_admin):
-        staff = User.objects.for_user(request.user)
-        return [
-            (user.pk, str(user))
-            for user in staff.order_by("first_name", "last_name", "username")
-        ]
-
-
-admin.site.unregister(LogEntry)
-
-
-@admin.register(LogEntry)
-class AuditEntryAdmin(DealershipScopedMixin, LogEntryAdmin):
-    """auditlog's read-only trail, of the user's dealership only.
-
-    Each entry stores its lead's dealership in `additional_data` (the
-    audited models' `get_additional_data`).
-    """
-
-    # It would read the whole trail for its distinct dates on every page.
-    date_hierarchy = None
-    list_display = [
-        "created",
-        "resource_url",
-        "action",
-        "msg_short",
-        "user_url",
-        "remote_addr",
-    ]
-    list_filter = [
-        AuditedModelFilter,
-        "action",
-        ("actor", ActorFilter),
-        "timestamp",
-    ]
-    search_fields = ["object_repr"]
-    search_help_text = _("Lead, email, phone or vehicle as it was named then.")
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-
-    def scope(self, request, queryset):
-        if request.user.is_superuser:
-            return queryset
-        if request.user.account_id is None:
-            return queryset.none()
-        return queryset.filter(additional_data__account_id=request.user.account_id)
 
 
 # --- API tokens ---

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import DealershipScopedMixin
+from accounts.admin_scoping import DealershipScopedMixin
 
 from .. import exports
 from ..models import LeadExport, LeadQuerySet

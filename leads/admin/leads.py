@@ -20,7 +20,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import DealershipScopedMixin
+from accounts.admin_scoping import DealershipScopedMixin
 
 from ..models import USER_SLOTS, Lead, LeadExport
 from ..models.search import LEAD_TEXT_FIELDS

@@ -236,6 +236,22 @@ def test_manager_filters_entries_by_actor(manager_client, manager, agent):
 
 
 @pytest.mark.django_db
+def test_the_trail_summarises_changes_by_field_label(manager_client, manager):
+    lead = LeadFactory(account=manager.account, first_name="Jon", city="Laval")
+    lead.first_name, lead.city = "John", "Montréal"
+    lead.save()
+
+    english = manager_client.get(AUDIT_URL).content.decode()
+    french = manager_client.get(AUDIT_URL, headers={"accept-language": "fr"})
+
+    assert "2 changes: city, first name" in english
+    page = french.content.decode()
+    assert "2 modifications : ville, prénom" in page
+    for word in ["Journal d’audit", "Modifications", "Enregistrement", "création"]:
+        assert word in page, word
+
+
+@pytest.mark.django_db
 def test_agent_cannot_see_the_audit_trail(agent_client):
     response = agent_client.get(AUDIT_URL)
 
