@@ -16,15 +16,20 @@ def open_lead(client, lead):
     return url, admin_form_data(client.get(url))
 
 
-@pytest.mark.django_db
-def test_saving_a_lead_changed_since_it_was_opened_shows_a_conflict(agent):
+def save_over_each_other(agent, **second_request):
+    """Two pages of one lead opened, then saved one after the other."""
     lead = LeadFactory(account=agent.account, first_name="Jean")
     first, second = logged_in_client(agent), logged_in_client(agent)
     url, first_form = open_lead(first, lead)
     _, second_form = open_lead(second, lead)
-
     saved = first.post(url, first_form | {"first_name": "Luc"})
-    refused = second.post(url, second_form | {"first_name": "Paul"})
+    refused = second.post(url, second_form | {"first_name": "Paul"}, **second_request)
+    return lead, saved, refused
+
+
+@pytest.mark.django_db
+def test_saving_a_lead_changed_since_it_was_opened_shows_a_conflict(agent):
+    lead, saved, refused = save_over_each_other(agent)
 
     assert saved.status_code == 302
     assert refused.status_code == 200
@@ -79,15 +84,7 @@ def test_two_agents_saving_at_once_one_wins_the_other_sees_the_conflict(agent):
 
 @pytest.mark.django_db
 def test_the_conflict_is_explained_in_french_to_a_french_agent(agent):
-    lead = LeadFactory(account=agent.account, first_name="Jean")
-    first, second = logged_in_client(agent), logged_in_client(agent)
-    url, first_form = open_lead(first, lead)
-    _, second_form = open_lead(second, lead)
-    first.post(url, first_form | {"first_name": "Luc"})
-
-    refused = second.post(
-        url, second_form | {"first_name": "Paul"}, headers={"accept-language": "fr"}
-    )
+    _, _, refused = save_over_each_other(agent, headers={"accept-language": "fr"})
 
     assert "Quelqu&#x27;un d&#x27;autre a enregistré ce prospect" in (
         refused.content.decode()
