@@ -278,11 +278,11 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
 
     @admin.display(description=_("BDC agent"), ordering="bdc__first_name")
     def bdc_name(self, lead):
-        return lead.bdc
+        return lead.bdc and str(lead.bdc)
 
     @admin.display(description=_("advisor"), ordering="advisor__first_name")
     def advisor_name(self, lead):
-        return lead.advisor
+        return lead.advisor and str(lead.advisor)
 
 
 def _is_unfiltered(request) -> bool:

@@ -68,9 +68,13 @@ def _cell(cl, name: str):
 def _method_cell(name: str, method, empty: str):
     empty = getattr(method, "empty_value_display", empty)
     boolean = getattr(method, "boolean", False)
+    opening = f'<td class="field-{name}">'
 
     def method_cell(lead):
-        value = _blanked(method(lead))
+        value = method(lead)
+        if not boolean and type(value) in (str, SafeString):  # most cells: text
+            return f"{opening}{_shown_text(value, empty)}</td>"
+        value = _blanked(value)
         nowrap = " nowrap" if isinstance(value, (datetime.date, datetime.time)) else ""
         shown = _html(display_for_value(value, empty, boolean))
         return f'<td class="field-{name}{nowrap}">{shown}</td>'

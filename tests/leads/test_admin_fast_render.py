@@ -9,6 +9,9 @@ from django.contrib.admin.templatetags.admin_list import (
 from django.test.html import parse_html
 from django.utils import translation
 
+from leads.admin import pagination
+from leads.admin.leads import LeadAdmin
+from leads.admin.pagination import EstimatedCountPaginator
 from leads.admin.results import PK_MARK
 from leads.admin.sidebar import rendered_filter
 from tests.factories import (
@@ -156,3 +159,44 @@ def test_sidebar_filters_are_the_ones_django_renders(
     assert_filters_are_djangos(response, language)
     selected = response.content.decode().count('<li class="selected">')
     assert selected == len(response.context["cl"].filter_specs) - 3  # 3 date ranges
+
+
+@pytest.mark.django_db
+def test_the_action_select_is_the_one_django_renders(agent_client, varied_leads):
+    response = agent_client.get(URL)
+    form = response.context["action_form"]
+
+    djangos = parse_html(
+        f"<label>{form['action'].label} {form['action']}</label>{form['select_across']}"
+    )
+
+    assert djangos in parse_html(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_an_estimated_count_is_not_shown_as_exact(
+    agent_client, varied_leads, monkeypatch
+):
+    monkeypatch.setattr(pagination, "planner_row_estimate", lambda leads: 50_000)
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_below", 10)
+
+    estimated = agent_client.get(URL).content.decode()
+    french = agent_client.get(URL, headers={"accept-language": "fr"}).content.decode()
+
+    assert "Select all leads of the list" in estimated
+    assert "about 50000" in estimated  # the pagination says it
+    assert "Select all 50000" not in estimated
+    assert "50000 results" not in estimated  # nor the search box
+    assert "Sélectionner tous les prospects de la liste" in french
+
+
+@pytest.mark.django_db
+def test_an_exact_count_is_shown_for_a_filtered_list(
+    agent_client, varied_leads, monkeypatch
+):
+    monkeypatch.setattr(LeadAdmin, "list_per_page", 1)
+
+    page = agent_client.get(URL, {"division": "none"}).content.decode()
+
+    assert "Select all 2 leads" in page
+    assert "2 results" in page
