@@ -3,8 +3,8 @@
 
 Every word must match some field, so "marie tremblay" finds Marie Tremblay
 and a quoted "marie tremblay" a field holding both words. A phone number
-typed in any format is looked up exactly on the numbers' index, and four or
-more digits match the numbers that contain them. Contact data and vehicles
+typed in any format is looked up exactly on the numbers' index, and a word
+of four or more digits matches the numbers that contain them. Contact data and vehicles
 are matched with EXISTS subqueries rather than joins, so a lead with two
 matching emails is found once without DISTINCT.
 """
@@ -46,6 +46,10 @@ def _word_matches(word: str) -> Q:
     )
     for field in LEAD_TEXT_FIELDS:
         matches |= Q(**{f"{field}__icontains": word})
+    digits = phones.search_digits(word) if PHONE_LIKE.fullmatch(word) else ""
+    if len(digits) >= MIN_PHONE_DIGITS:
+        # "marie 5550101": a name and part of her number.
+        matches |= Q(_has(LeadPhone, number__contains=digits))
     return matches
 
 

@@ -43,6 +43,15 @@ def test_search_needs_every_word_to_match_some_field(api_client, account, decoy)
     assert found(api_client, '"marie kia"') == []  # quoted: one field holds both
 
 
+def test_search_takes_a_name_and_part_of_a_number_together(api_client, account, decoy):
+    marie = LeadFactory(account=account, first_name="Marie")
+    LeadPhoneFactory(lead=marie, number="+15145550101")
+    other_marie = LeadFactory(account=account, first_name="Marie")
+    LeadPhoneFactory(lead=other_marie, number="+15145559999")
+
+    assert found(api_client, "marie 555-0101") == [marie.id]
+
+
 def test_search_finds_by_second_contact(api_client, account, decoy):
     lead = LeadFactory(account=account, second_contact="Garage Bélanger")
 
