@@ -19,6 +19,10 @@ api_v2 = [
 admin.site.site_header = _("Lead desk")
 admin.site.site_title = _("Lead desk")
 admin.site.index_title = _("The BDC desk")
+# The lead list needs the width: with the app list beside it, its last
+# columns (BDC agent, advisor, created) scrolled out of a 1920-pixel screen.
+# The header's breadcrumbs and the index page lead everywhere else.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     re_path(r"^health/?$", health, name="health"),

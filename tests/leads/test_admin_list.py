@@ -414,3 +414,13 @@ def test_small_unfiltered_changelist_counts_exactly(agent_client, account):
 
     assert response.context["cl"].result_count == 3
     assert not response.context["cl"].paginator.is_estimate
+
+
+@pytest.mark.django_db
+def test_changelist_leaves_the_width_to_its_columns(agent_client, account):
+    LeadFactory(account=account)
+
+    html = agent_client.get(URL).content.decode()
+
+    assert 'id="nav-sidebar"' not in html  # the app list would push columns out
+    assert "column-created" in html
