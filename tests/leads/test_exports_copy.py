@@ -159,20 +159,6 @@ def test_copy_keeps_the_lists_order(ordering):
 
 
 @pytest.mark.django_db
-def test_copy_sends_the_header_before_reading_any_lead(
-    account, django_assert_num_queries
-):
-    LeadFactory(account=account)
-    pieces = exports_sql.iter_csv(Lead.objects.all())
-
-    with django_assert_num_queries(0):
-        first = next(pieces)
-
-    assert first == exports.header_text().encode()
-    assert first.startswith(b"\xef\xbb\xbfid,created_at,")
-
-
-@pytest.mark.django_db
 def test_copy_yields_bytes_as_the_server_sends_them(account, monkeypatch):
     monkeypatch.setattr(exports_sql, "CHUNK_SIZE", 1)
     LeadFactory.create_batch(3, account=account)
@@ -181,16 +167,6 @@ def test_copy_yields_bytes_as_the_server_sends_them(account, monkeypatch):
 
     assert len(pieces) >= 4
     assert all(piece.endswith(b"\r\n") for piece in pieces)
-
-
-@pytest.mark.django_db
-def test_copy_reports_the_row_count_once_done(account):
-    LeadFactory.create_batch(3, account=account)
-    counted = []
-
-    b"".join(exports_sql.iter_csv(Lead.objects.all(), on_complete=counted.append))
-
-    assert counted == [3]
 
 
 @pytest.mark.django_db
