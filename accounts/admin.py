@@ -184,11 +184,11 @@ class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
         return f"{token.key[:8]}…"
 
 
-# Sign-in records span every dealership: superusers' pages, refused to staff
-# for any id.
-for model in (AccessAttempt, AccessLog, AccessFailureLog):
-    axes_admin = type(admin.site._registry[model])
+# Superusers' pages (sign-in records span every dealership; the roles are
+# made by migrations), refused to staff whatever the id.
+for model in (AccessAttempt, AccessLog, AccessFailureLog, Group):
+    model_admin = type(admin.site._registry[model])
     admin.site.unregister(model)
     admin.site.register(
-        model, type(axes_admin.__name__, (PermissionFirstMixin, axes_admin), {})
+        model, type(model_admin.__name__, (PermissionFirstMixin, model_admin), {})
     )

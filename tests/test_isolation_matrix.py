@@ -115,6 +115,22 @@ def test_matrix_covers_every_admin_model(dealership_a_records):
     assert set(ADMIN_MODELS) <= set(dealership_a_records)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SHARED_ADMIN_MODELS, ids=lambda m: m._meta.label)
+def test_shared_objects_a_manager_may_not_open_are_refused_whatever_the_id(
+    other_manager, model
+):
+    client = logged_in_client(other_manager)
+    existing = model._default_manager.earliest("pk").pk
+
+    for pk in (existing, MISSING_ID):
+        assert all(
+            status == 403
+            for url in admin_object_urls(model, pk)
+            for status in answers(client, url)
+        ), pk
+
+
 def snapshot(objects):
     """Every field value of A's objects, to prove nothing changed."""
     return {model: _values(model, obj) for model, obj in objects.items()}
@@ -333,3 +349,13 @@ def test_agent_cannot_delete_a_lead_in_the_admin_or_the_api(agent, api_client):
     assert page.status_code == 403
     assert call.status_code == 405
     assert Lead.objects.filter(pk=lead.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SHARED_ADMIN_MODELS, ids=lambda m: m._meta.label)
+def test_superusers_still_open_shared_objects(superuser_client, model):
+    existing = model._default_manager.earliest("pk").pk
+
+    [change, *_] = admin_object_urls(model, existing)
+
+    assert superuser_client.get(change).status_code == 200
