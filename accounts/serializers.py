@@ -1,4 +1,5 @@
-from config.api_serializers import ActivixModelSerializer, UTCDateTimeField
+from config.api.fields import UTCDateTimeField
+from config.api.serializers import ActivixModelSerializer
 
 from .models import Account, User
 

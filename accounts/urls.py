@@ -1,7 +1,7 @@
 from django.urls import re_path
 
 from accounts import views
-from config.api_routers import OptionalSlashRouter
+from config.api.routers import OptionalSlashRouter
 
 router = OptionalSlashRouter()
 router.register("users", views.UserViewSet, basename="user")

@@ -16,7 +16,7 @@ from accounts.serializers import (
     AccountWithUsersSerializer,
     UserSerializer,
 )
-from config.api import requested_includes
+from config.api.includes import requested_includes
 
 ACCOUNT_INCLUDES = {"users": "users"}
 

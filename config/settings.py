@@ -191,22 +191,22 @@ AUDITLOG_STORE_JSON_CHANGES = True
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="200/minute")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "config.api.BearerTokenAuthentication",
+        "config.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["config.api.RolePermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.RolePermissions"],
     "DEFAULT_RENDERER_CLASSES": [
-        "config.api.EnvelopeJSONRenderer",
+        "config.api.renderers.EnvelopeJSONRenderer",
         # For people signed in to the admin, exploring the API in a browser.
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["config.api.JSONBodyParser"],
-    "DEFAULT_PAGINATION_CLASS": "config.api_pagination.ActivixPagination",
-    "DEFAULT_FILTER_BACKENDS": ["config.api_filters.BracketFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": ["config.api.parsers.JSONBodyParser"],
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.ActivixPagination",
+    "DEFAULT_FILTER_BACKENDS": ["config.api.filters.BracketFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": API_THROTTLE_RATE},
-    "DEFAULT_SCHEMA_CLASS": "config.api_schema.ActivixAutoSchema",
-    "EXCEPTION_HANDLER": "config.api.handle_exception",
+    "DEFAULT_SCHEMA_CLASS": "config.api.schema.ActivixAutoSchema",
+    "EXCEPTION_HANDLER": "config.api.exceptions.handle_exception",
     # OPTIONS answers 405: the OpenAPI schema describes the routes instead.
     "DEFAULT_METADATA_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -230,6 +230,6 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "config.api_schema.envelope_responses",
+        "config.api.schema.envelope_responses",
     ],
 }

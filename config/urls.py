@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from config.api import route_not_found
+from config.api.views import route_not_found
 from config.health import health
 
 api_v2 = [

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.serializers import UserSerializer
-from config.api_serializers import ActivixModelSerializer, constraint_violation
+from config.api.serializers import ActivixModelSerializer, constraint_violation
 from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.models.contacts import PhoneNumberField

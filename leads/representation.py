@@ -18,7 +18,7 @@ from django.db import models
 from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
-from config.api_serializers import UTCDateTimeField
+from config.api.fields import UTCDateTimeField
 
 # Read fields whose `.values()` value the API's renderer writes exactly as
 # the field's to_representation() would: datetimes (UTC from the database)

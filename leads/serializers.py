@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
-from config.api_serializers import ActivixModelSerializer, constraint_violation
+from config.api.serializers import ActivixModelSerializer, constraint_violation
 from leads.contact_serializers import (
     LeadEmailSerializer,
     LeadPhoneSerializer,

@@ -1,4 +1,4 @@
-from config.api_routers import OptionalSlashRouter
+from config.api.routers import OptionalSlashRouter
 from leads import views
 
 router = OptionalSlashRouter()

@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from config.api import requested_includes
+from config.api.includes import requested_includes
 from leads.contact_serializers import (
     LeadEmailResourceSerializer,
     LeadPhoneResourceSerializer,

@@ -503,7 +503,7 @@ def test_too_many_requests_are_throttled_per_token(
 def test_rule_broken_by_a_concurrent_write_reads_as_its_own_message():
     from django.db import IntegrityError, transaction
 
-    from config.api_serializers import constraint_violation
+    from config.api.serializers import constraint_violation
     from tests.factories import LeadEmailFactory
 
     first = LeadEmailFactory(type="home")

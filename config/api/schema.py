@@ -7,7 +7,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import force_instance, is_serializer
 
-from config.api_filters import bracketed
+from .filters import bracketed
 
 ERROR = {
     "type": "object",
@@ -94,7 +94,7 @@ def envelope_responses(result, generator, request, public):
     return result
 
 
-# Lead operations that answer with an ETag (leads.etags).
+# Lead operations that answer with an ETag (leads.api.preconditions).
 VERSIONED = {"leads_create", "leads_retrieve", "leads_update", "leads_partial_update"}
 ETAG_HEADER = {
     "ETag": {
@@ -152,7 +152,7 @@ class ActivixAutoSchema(AutoSchema):
 class BracketFilterExtension(DjangoFilterExtension):
     """Filters under the names clients send: `filter[created_at][gte]`."""
 
-    target_class = "config.api_filters.BracketFilterBackend"
+    target_class = "config.api.filters.BracketFilterBackend"
     priority = 1
 
     def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):

@@ -1,5 +1,5 @@
 """The `filter[x][op]` query parameters of the Activix dialect, translated
-once into django-filter's `x__op` (activix-api.md 3)."""
+once into django-filter's `x__op` (docs/api.md, "Filters")."""
 
 import re
 

@@ -1,5 +1,5 @@
 """Laravel-style pagination of the Activix dialect: `page` and `per_page` in,
-`{"data", "links", "meta"}` out (activix-api.md 2.2)."""
+`{"data", "links", "meta"}` out (docs/api.md, "Lists")."""
 
 import math
 
@@ -7,7 +7,7 @@ from rest_framework import serializers
 from rest_framework.pagination import BasePagination
 from rest_framework.utils.urls import replace_query_param
 
-from config.api import EnvelopedResponse
+from .renderers import EnvelopedResponse
 
 
 class PageParameters(serializers.Serializer):

@@ -1,6 +1,3 @@
-"""Kept apart from config.api, which DRF settings import early: routers
-import DRF's views, which read those settings."""
-
 from rest_framework.routers import SimpleRouter
 
 

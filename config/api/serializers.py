@@ -10,7 +10,6 @@
 - Decimals are JSON numbers.
 """
 
-import datetime
 from collections.abc import Mapping
 from functools import cached_property
 
@@ -18,14 +17,13 @@ from django.apps import apps
 from django.db import IntegrityError, models
 from rest_framework import serializers
 
-
-class UTCDateTimeField(serializers.DateTimeField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("default_timezone", datetime.UTC)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return value.astimezone(datetime.UTC).isoformat(timespec="seconds")
+from .fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictDecimalField,
+    StrictIntegerField,
+    UTCDateTimeField,
+)
 
 
 def _stores_blank_text(model_field) -> bool:
@@ -38,36 +36,6 @@ def _stores_blank_text(model_field) -> bool:
 
 def _has_default(model_field) -> bool:
     return not model_field.null and model_field.has_default()
-
-
-class StrictTypes:
-    """JSON types as the schema states them: DRF would take 5 for a string,
-    "5" for an integer and "yes" for a boolean, which the schema forbids."""
-
-    accepted: tuple[type, ...] = ()
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) != (bool in self.accepted) or not isinstance(
-            data, self.accepted
-        ):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictCharField(StrictTypes, serializers.CharField):
-    accepted = (str,)
-
-
-class StrictIntegerField(StrictTypes, serializers.IntegerField):
-    accepted = (int,)
-
-
-class StrictDecimalField(StrictTypes, serializers.DecimalField):
-    accepted = (int, float)
-
-
-class StrictBooleanField(StrictTypes, serializers.BooleanField):
-    accepted = (bool,)
 
 
 class ActivixModelSerializer(serializers.ModelSerializer):
@@ -93,7 +61,7 @@ class ActivixModelSerializer(serializers.ModelSerializer):
 
     @cached_property
     def blank_text_names(self) -> list[str]:
-        """Fields shown as null when they hold "" (leads.representation too)."""
+        """Fields shown as null when they hold "" (leads.api.reads too)."""
         model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
         return [
             name
