@@ -13,12 +13,12 @@ import orjson
 from django.db import models
 
 from accounts.models import Account, User
-from leads.contact_serializers import VEHICLE_FIELDS
+from leads.api.child_serializers import VEHICLE_FIELDS
+from leads.api.serializers import LEAD_KEYS
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
-from leads.serializers import LEAD_FIELDS
 
 ARRAYS = ["emails", "phones", "vehicles"]
-LEAD_COLUMNS = [name for name in LEAD_FIELDS if name not in ARRAYS]
+LEAD_COLUMNS = [name for name in LEAD_KEYS if name not in ARRAYS]
 EMAIL_FIELDS = ["id", "lead_id", "created_at", "updated_at", "address", "type", "valid"]
 PHONE_FIELDS = [
     "id", "lead_id", "created_at", "updated_at", "number", "extension", "type", "valid"
@@ -96,7 +96,7 @@ def page_body(account_id: int, page: int, per_page: int, url: str) -> bytes:
         row["vehicles"] = vehicles.get(row["id"], [])
         for vehicle in row["vehicles"]:
             vehicle["verified_by"] = users.get(vehicle["verified_by"])
-        data.append({name: row[name] for name in LEAD_FIELDS})
+        data.append({name: row[name] for name in LEAD_KEYS})
     last = max(1, -(-total // per_page))
     path = url.partition("?")[0]
 

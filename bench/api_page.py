@@ -3,7 +3,7 @@ orjson floor (bench/api_floor.py) building the same body.
 
 Product: the request through Django's test client (middleware, Bearer token
 auth, role permissions, throttling, filters, pagination with its COUNT, the
-read path of leads.representation, orjson), as a BDC agent of a dealership
+read path of leads.api.reads, orjson), as a BDC agent of a dealership
 of about 100,000 leads. Also timed, for scale: the dealership's COUNT alone
 (part of both) and LeadSerializer over a prefetched page rendered by DRF's
 JSONRenderer (the reference, as the API served reads before).
@@ -28,8 +28,8 @@ from rest_framework.renderers import JSONRenderer
 
 from accounts import roles
 from accounts.models import Account, User
+from leads.api.serializers import LeadSerializer
 from leads.models import Lead
-from leads.serializers import LeadSerializer
 
 SCHEMA = "bench_api_page"
 URL = "/api/v2/leads"
@@ -49,7 +49,7 @@ def agent_of_a_100k_dealership() -> User:
 def reference_body(account_id: int, per_page: int) -> bytes:
     leads = Lead.objects.filter(account_id=account_id)
     leads.count()
-    page = leads.with_contact_data().newest_first()[:per_page]
+    page = leads.with_related().newest_first()[:per_page]
     return JSONRenderer().render(LeadSerializer(page, many=True).data)
 
 

@@ -7,7 +7,7 @@ from config.api.views import route_not_found
 from config.health import health
 
 api_v2 = [
-    path("", include("leads.urls")),
+    path("", include("leads.api.urls")),
     path("", include("accounts.urls")),
     re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
     re_path(

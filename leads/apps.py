@@ -7,4 +7,4 @@ class LeadsConfig(AppConfig):
     verbose_name = _("Leads")
 
     def ready(self):
-        from leads import schema  # noqa: F401  (registers the OpenAPI extension)
+        from .api import openapi  # noqa: F401  (registers its extension)

@@ -1,10 +1,9 @@
 """The lead page's form: refuses to overwrite what someone else saved
-since the page was opened (the admin's side of leads.etags)."""
+since the page was opened (the lead's `version`, as the API's ETag)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..etags import etag_of
 from ..models import Lead
 
 CONFLICT = _(
@@ -21,20 +20,14 @@ class LeadAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["version"].initial = etag_of(
-                self.instance.pk, self.instance.updated_at
-            )
+            self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             # The admin saves inside a transaction: the row lock holds a
             # second writer here until the first one has committed.
-            current = (
-                Lead.objects.select_for_update()
-                .values_list("updated_at", flat=True)
-                .get(pk=self.instance.pk)
-            )
-            if cleaned.get("version") != etag_of(self.instance.pk, current):
+            current = Lead.objects.lock_version(self.instance.pk)
+            if cleaned.get("version") != current:
                 raise forms.ValidationError(CONFLICT, code="conflict")
         return cleaned

@@ -1,6 +1,6 @@
 from .contacts import LeadEmail, LeadPhone
 from .exports import LeadExport
-from .lead import USER_SLOTS, Lead, LeadQuerySet
+from .lead import USER_SLOTS, Lead, LeadQuerySet, version_of
 from .vehicles import LeadVehicle
 
 __all__ = [
@@ -11,4 +11,5 @@ __all__ = [
     "LeadPhone",
     "LeadQuerySet",
     "LeadVehicle",
+    "version_of",
 ]

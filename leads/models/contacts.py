@@ -1,17 +1,18 @@
+"""A lead's contact data: its email addresses and phone numbers."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length, Lower, Substr
 from django.db.models.lookups import EndsWith, Exact, GreaterThanOrEqual, In, StartsWith
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constraints import choices_check
-from accounts.tenancy import DealershipScopedQuerySet
 from leads import phones
 
 from . import choices
+from .children import LeadChild
 
 # What agents type when a customer will not give an address. Such an
 # address is kept (it records the refusal) but is not valid for sending.
@@ -32,33 +33,6 @@ PLACEHOLDER_DOMAINS = [
     "noemail.com",
     "none.com",
 ]
-
-
-class ContactQuerySet(DealershipScopedQuerySet):
-    account_lookup = "lead__account_id"
-
-    def with_lead(self) -> "ContactQuerySet":
-        return self.select_related("lead", "lead__account")
-
-
-class LeadContact(models.Model):
-    """What every piece of a lead's contact data has."""
-
-    lead = models.ForeignKey("leads.Lead", models.CASCADE, verbose_name=_("lead"))
-    # A default rather than auto_now_add, so imports can keep the history.
-    created_at = models.DateTimeField(
-        _("created at"), default=timezone.now, editable=False
-    )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = ContactQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def get_additional_data(self) -> dict:
-        """What django-auditlog stores with each entry: whose lead it is."""
-        return {"account_id": self.lead.account_id, "lead_id": self.lead_id}
 
 
 class PhoneNumberField(models.CharField):
@@ -109,7 +83,7 @@ def _flag(condition):
     return Case(When(condition, then=Value(True)), default=Value(False))
 
 
-class LeadEmail(LeadContact):
+class LeadEmail(LeadChild):
     Type = choices.EmailType
 
     lead = models.ForeignKey(
@@ -161,7 +135,7 @@ class LeadEmail(LeadContact):
         return self.address
 
 
-class LeadPhone(LeadContact):
+class LeadPhone(LeadChild):
     Type = choices.PhoneType
 
     lead = models.ForeignKey(

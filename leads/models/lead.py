@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -21,9 +23,17 @@ from . import choices
 USER_SLOTS = ["advisor", "bdc", "commercial", "service_advisor", "service_agent"]
 
 
+def version_of(pk: int, updated_at: datetime.datetime) -> str:
+    """A lead's version: its id and `updated_at` to the microsecond, which
+    every save moves. The API sends it as the ETag; the admin's form keeps
+    it, so neither overwrites what another agent saved meanwhile."""
+    return f'"{pk}-{int(updated_at.timestamp() * 1_000_000)}"'
+
+
 class LeadQuerySet(DealershipScopedQuerySet):
-    def with_contact_data(self) -> "LeadQuerySet":
-        """Everything a lead's representation shows, in a fixed 4 queries."""
+    def with_related(self) -> "LeadQuerySet":
+        """The leads with what the API shows of them (dealership, user
+        slots, emails, phones, vehicles), in a fixed 4 queries."""
         from .vehicles import LeadVehicle
 
         # A vehicle shows its verifier: joined, or it costs a query a vehicle.
@@ -31,6 +41,12 @@ class LeadQuerySet(DealershipScopedQuerySet):
         return self.select_related("account", *USER_SLOTS).prefetch_related(
             "emails", "phones", Prefetch("vehicles", vehicles)
         )
+
+    def lock_version(self, pk: int) -> str:
+        """The lead's current version, its row locked until the transaction
+        ends: a second writer waits, then sees the version this one made."""
+        updated_at = self.select_for_update().values_list("updated_at", flat=True)
+        return version_of(pk, updated_at.get(pk=pk))
 
     def newest_first(self) -> "LeadQuerySet":
         return self.order_by("-created_at", "-id")
@@ -194,7 +210,7 @@ class Lead(models.Model):
     commercial = _user_slot(_("F&I"), "commercial_leads")
     service_advisor = _user_slot(_("service advisor"), "service_advised_leads")
     service_agent = _user_slot(_("service agent"), "service_agent_leads")
-    # From the later Activix documentation (see API.md).
+    # From the later Activix documentation (docs/api.md, "The Lead object").
     result = models.CharField(
         _("result"),
         max_length=10,
@@ -289,6 +305,10 @@ class Lead(models.Model):
         return (
             self.full_name or self.business_name or _("Lead #%(id)s") % {"id": self.pk}
         )
+
+    @property
+    def version(self) -> str:
+        return version_of(self.pk, self.updated_at)
 
     @property
     def is_active(self) -> bool:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.constraints import choices_check
 
 from . import choices
-from .contacts import LeadContact
+from .children import LeadChild
 
 # Model years a dealership can meet: the first cars to next decade's.
 YEAR_RANGE = (1886, 2100)
@@ -47,7 +47,7 @@ def _year_check(field):
     )
 
 
-class LeadVehicle(LeadContact):
+class LeadVehicle(LeadChild):
     """A vehicle the lead wants, or one they trade in (Activix Vehicle)."""
 
     Type = choices.VehicleType

@@ -1,5 +1,6 @@
-"""The JSON shape of a lead's emails, phones and vehicles, nested in a lead
-or through /lead-emails, /lead-phones and /lead-vehicles (API.md)."""
+"""The JSON shape of a lead's children (its emails, phones and vehicles),
+nested in a lead or through /lead-emails, /lead-phones and /lead-vehicles
+(docs/api.md)."""
 
 from django.db import IntegrityError
 from drf_spectacular.utils import extend_schema_field
@@ -11,10 +12,10 @@ from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.models.contacts import PhoneNumberField
 
-CONTACT_READ_ONLY = ["id", "lead_id", "created_at", "updated_at", "valid"]
-# The Activix Vehicle object (activix-api.md 5.6), grouped as the model is.
+CHILD_READ_ONLY = ["id", "lead_id", "created_at", "updated_at", "valid"]
+# The Activix Vehicle object, grouped as the model is (docs/api.md).
 VEHICLE_FIELDS = [
-    *CONTACT_READ_ONLY[:4], "type", "year", "make", "model", "trim", "vin", "stock",
+    *CHILD_READ_ONLY[:4], "type", "year", "make", "model", "trim", "vin", "stock",
     "stock_state", "category", "category_rv", "condition", "color_exterior",
     "color_interior", "driving_wheels", "engine", "fuel", "transmission", "weight",
     "odometer", "allowed_odometer", "license_plate", "sleeping", "certified", "tire",
@@ -40,7 +41,7 @@ class PhoneField(serializers.CharField):
             self.fail("invalid")
 
 
-class ContactSerializer(ActivixModelSerializer):
+class LeadChildSerializer(ActivixModelSerializer):
     serializer_field_mapping = {
         **ActivixModelSerializer.serializer_field_mapping,
         PhoneNumberField: PhoneField,
@@ -52,18 +53,18 @@ class ContactSerializer(ActivixModelSerializer):
         validators = []
 
 
-class LeadEmailSerializer(ContactSerializer):
-    class Meta(ContactSerializer.Meta):
+class LeadEmailSerializer(LeadChildSerializer):
+    class Meta(LeadChildSerializer.Meta):
         model = LeadEmail
-        fields = [*CONTACT_READ_ONLY[:4], "address", "type", "valid"]
-        read_only_fields = CONTACT_READ_ONLY
+        fields = [*CHILD_READ_ONLY[:4], "address", "type", "valid"]
+        read_only_fields = CHILD_READ_ONLY
 
 
-class LeadPhoneSerializer(ContactSerializer):
-    class Meta(ContactSerializer.Meta):
+class LeadPhoneSerializer(LeadChildSerializer):
+    class Meta(LeadChildSerializer.Meta):
         model = LeadPhone
-        fields = [*CONTACT_READ_ONLY[:4], "number", "extension", "type", "valid"]
-        read_only_fields = CONTACT_READ_ONLY
+        fields = [*CHILD_READ_ONLY[:4], "number", "extension", "type", "valid"]
+        read_only_fields = CHILD_READ_ONLY
 
 
 @extend_schema_field(
@@ -79,14 +80,14 @@ class AppraisalField(serializers.JSONField):
     """`customs`: what the appraisal calculator found, never written here."""
 
 
-class LeadVehicleSerializer(ContactSerializer):
+class LeadVehicleSerializer(LeadChildSerializer):
     verified_by = UserSerializer(read_only=True, allow_null=True)
     customs = AppraisalField(read_only=True, allow_null=True)
 
-    class Meta(ContactSerializer.Meta):
+    class Meta(LeadChildSerializer.Meta):
         model = LeadVehicle
         fields = VEHICLE_FIELDS
-        read_only_fields = CONTACT_READ_ONLY
+        read_only_fields = CHILD_READ_ONLY
 
 
 class LeadIdField(serializers.PrimaryKeyRelatedField):
@@ -101,9 +102,9 @@ class LeadIdField(serializers.PrimaryKeyRelatedField):
         return Lead.objects.for_user(self.context["request"].user)
 
 
-class ContactResourceMixin:
-    """The standalone contact resources: `lead_id` is given on create and
-    fixed afterwards; one email/phone per type still holds."""
+class ChildResourceMixin:
+    """The children as resources of their own: `lead_id` is given on
+    create and fixed afterwards; one email/phone per type still holds."""
 
     unique_type = True
 
@@ -135,13 +136,13 @@ class ContactResourceMixin:
             raise constraint_violation(error) from None
 
 
-class LeadEmailResourceSerializer(ContactResourceMixin, LeadEmailSerializer):
+class LeadEmailResourceSerializer(ChildResourceMixin, LeadEmailSerializer):
     pass
 
 
-class LeadPhoneResourceSerializer(ContactResourceMixin, LeadPhoneSerializer):
+class LeadPhoneResourceSerializer(ChildResourceMixin, LeadPhoneSerializer):
     pass
 
 
-class LeadVehicleResourceSerializer(ContactResourceMixin, LeadVehicleSerializer):
+class LeadVehicleResourceSerializer(ChildResourceMixin, LeadVehicleSerializer):
     unique_type = False

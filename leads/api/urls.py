@@ -1,5 +1,6 @@
 from config.api.routers import OptionalSlashRouter
-from leads import views
+
+from . import views
 
 router = OptionalSlashRouter()
 router.register("leads", views.LeadViewSet, basename="lead")

@@ -1,5 +1,5 @@
 """The documented JSON shape of a lead, and input validation; nothing else
-(API.md, "The Lead object"). Its contact data: leads.contact_serializers."""
+(docs/api.md, "The Lead object"). Its children: child_serializers."""
 
 import copy
 
@@ -10,15 +10,17 @@ from rest_framework import serializers
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
 from config.api.serializers import ActivixModelSerializer, constraint_violation
-from leads.contact_serializers import (
+
+from ..models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
+from .child_serializers import (
     LeadEmailSerializer,
     LeadPhoneSerializer,
     LeadVehicleSerializer,
 )
-from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
 
-# Seed attributes in the order of the Activix Lead object, then the later ones.
-LEAD_FIELDS = [
+# The lead's JSON keys: the Activix Lead object's, in its order, then the
+# later ones.
+LEAD_KEYS = [
     "id", "created_at", "updated_at", "account_id", "address_line1", "address_line2",
     "appointment_date", "available_date", "average_spending", "be_back_date",
     "birth_date", "business", "call_date", "city", "civility", "code", "country",
@@ -47,7 +49,7 @@ class UserSlotField(serializers.Field):
         "ambiguous": "Several users of this dealership match; name the user by id.",
     }
 
-    # How the user is shown, here, in leads.representation and in the schema.
+    # How the user is shown, here, in leads.api.reads and in the schema.
     serializer_class = UserSerializer
 
     def __init__(self, **kwargs):
@@ -104,7 +106,7 @@ class LeadSerializer(ActivixModelSerializer):
 
     class Meta:
         model = Lead
-        fields = [*LEAD_FIELDS, "source_id"]
+        fields = [*LEAD_KEYS, "source_id"]
         read_only_fields = ["id", "created_at", "updated_at", "created_method"]
 
     @property

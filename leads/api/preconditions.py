@@ -1,12 +1,9 @@
-"""Optimistic concurrency for leads: a version clients send back.
+"""Optimistic concurrency in the API: a lead's ETag is its `version`.
 
-A lead's ETag is its id and `updated_at` to the microsecond, which every
-save moves. A PUT/PATCH carrying `If-Match` with an older ETag is refused
-with 412 instead of overwriting what another agent wrote meanwhile.
-Without `If-Match` an update goes through, as Activix clients expect.
+A PUT/PATCH carrying `If-Match` with an older ETag is refused with 412
+instead of overwriting what another agent wrote meanwhile. Without
+`If-Match` an update goes through, as Activix clients expect.
 """
-
-import datetime
 
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -16,10 +13,6 @@ class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The lead was changed since you read it: read it again."
     default_code = "precondition_failed"
-
-
-def etag_of(pk: int, updated_at: datetime.datetime) -> str:
-    return f'"{pk}-{int(updated_at.timestamp() * 1_000_000)}"'
 
 
 def check_if_match(header: str | None, current: str) -> None:

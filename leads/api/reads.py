@@ -1,13 +1,12 @@
-"""The read path of the lead endpoints: a page of leads as plain data built
-from `.values_list()` rows, in a fixed number of queries whatever its size.
+"""How GET responses are built: a page of objects as plain data read from
+`.values_list()` rows, in a fixed number of queries whatever its size.
 
-The shape is not defined here. It is read from the serializers
+The JSON shape is not defined here. It is read from the serializers
 (LeadSerializer and those it nests), which stay the reference, the write
-path and the OpenAPI schema's source; a test compares both on the same
-leads. Why not the serializers themselves: a page of 100 nested leads
-through LeadSerializer costs 5.7x the `.values()` + orjson floor
-(bench/api_page.py), and model instances alone about 3.6x; this path
-costs about 1.2x, the whole request included.
+path and the OpenAPI schema's source; tests/leads/test_api_reads.py holds
+both equal on the same leads. Why not the serializers themselves: a page
+of 100 nested leads through LeadSerializer costs several times what this
+path does (bench/README.md, "API page").
 """
 
 import functools
@@ -34,11 +33,11 @@ AS_STORED = (
 
 
 @functools.cache
-def shape_of(serializer_class) -> "Shape":
-    return Shape(serializer_class)
+def reader_for(serializer_class) -> "RowReader":
+    return RowReader(serializer_class)
 
 
-class Shape:
+class RowReader:
     """One serializer's read fields as columns, related objects as the
     serializers nested in it (a to-one field's column is its foreign key; a
     to-many field's is the object's own key, to find its items by)."""
@@ -55,11 +54,11 @@ class Shape:
             nested = _nested_serializer(field)
             if isinstance(field, serializers.ListSerializer):
                 relation = meta.get_field(field.source)
-                child = shape_of(type(field.child))
+                child = reader_for(type(field.child))
                 self.to_many[name] = (child, relation.field.attname)
                 source = meta.pk.attname
             elif nested is not None:
-                self.to_one[name] = shape_of(nested)
+                self.to_one[name] = reader_for(nested)
                 source = meta.get_field(field.source).attname
             else:
                 _check_as_stored(serializer_class, name, field)
@@ -71,18 +70,18 @@ class Shape:
         self._pick = itemgetter(*(self.columns.index(s) for s in sources))
 
     def rows(self, queryset: models.QuerySet) -> models.QuerySet:
-        """`queryset` as the rows represent() takes; slice it to a page."""
+        """`queryset` as the rows build() takes; slice it to a page."""
         return queryset.values_list(*self.columns)
 
-    def represent(self, rows) -> list[dict]:
+    def build(self, rows) -> list[dict]:
         """The objects of `rows` with their related objects, in a query per
         related table."""
         pending = defaultdict(list)
         objects = self._build(rows, pending)
         while pending:
-            shape, references = pending.popitem()
+            reader, references = pending.popitem()
             ids = {obj[key] for obj, key in references} - {None}
-            related = shape._by_key(ids, pending)
+            related = reader._by_key(ids, pending)
             for obj, key in references:
                 obj[key] = related.get(obj[key])
         return objects
@@ -94,8 +93,8 @@ class Shape:
             for name in blank_text:
                 if obj[name] == "":
                     obj[name] = None
-        for name, shape in self.to_one.items():
-            pending[shape].extend((obj, name) for obj in objects)
+        for name, reader in self.to_one.items():
+            pending[reader].extend((obj, name) for obj in objects)
         for name, (child, foreign_key) in self.to_many.items():
             items = child._items_of(
                 {obj[name] for obj in objects}, foreign_key, pending
@@ -105,7 +104,7 @@ class Shape:
         return objects
 
     def _items_of(self, keys, foreign_key, pending) -> dict[object, list[dict]]:
-        """This shape's objects whose `foreign_key` is in `keys`, by it, in
+        """This reader's objects whose `foreign_key` is in `keys`, by it, in
         the model's ordering (as a prefetch gives them)."""
         queryset = self.model._default_manager.filter(**{f"{foreign_key}__in": keys})
         rows = list(queryset.values_list(*self.columns, foreign_key))
@@ -131,7 +130,7 @@ def _nested_serializer(field):
 
 
 def _check_as_stored(serializer_class, name, field) -> None:
-    """Refuse, when the shape is first used, a field this path would show
+    """Refuse, when the reader is first built, a field this path would show
     differently from the serializer: extend the path before the field."""
     if isinstance(field, serializers.DecimalField):
         stored = not field.coerce_to_string
@@ -146,5 +145,5 @@ def _check_as_stored(serializer_class, name, field) -> None:
     if not stored or "." in field.source or field.source == "*":
         raise TypeError(
             f"{serializer_class.__name__}.{name} ({type(field).__name__}) has no "
-            "representation in leads.representation"
+            "reading in leads.api.reads"
         )

@@ -10,24 +10,32 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from config.api.includes import requested_includes
-from leads.contact_serializers import (
+
+from ..models import (
+    USER_SLOTS,
+    Lead,
+    LeadEmail,
+    LeadPhone,
+    LeadVehicle,
+    version_of,
+)
+from .child_serializers import (
     LeadEmailResourceSerializer,
     LeadPhoneResourceSerializer,
     LeadVehicleResourceSerializer,
 )
-from leads.etags import check_if_match, etag_of
-from leads.filters import LeadFilter
-from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
-from leads.representation import Shape, shape_of
-from leads.serializers import LeadSerializer, SearchSerializer
+from .filters import LeadFilter
+from .preconditions import check_if_match
+from .reads import RowReader, reader_for
+from .serializers import LeadSerializer, SearchSerializer
 
-# Reads build the lead's representation from rows (leads.representation),
-# writes validate and answer with LeadSerializer, which defines the shape.
+# Reads build the lead's JSON from rows (leads.api.reads); writes validate
+# and answer with LeadSerializer, which defines the shape.
 READ_ACTIONS = {"list", "retrieve", "search"}
 
 
-def lead_shape() -> Shape:
-    return shape_of(LeadSerializer)
+def lead_reader() -> RowReader:
+    return reader_for(LeadSerializer)
 
 
 # A lead always carries these; include[] only checks the names asked for.
@@ -103,7 +111,7 @@ class LeadViewSet(
         leads = Lead.objects.for_user(self.request.user).newest_first()
         if self.action in READ_ACTIONS:
             return leads
-        return leads.with_contact_data()
+        return leads.with_related()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -116,21 +124,19 @@ class LeadViewSet(
     def retrieve(self, request, *args, **kwargs):
         lookup = {self.lookup_field: self.kwargs[self.lookup_field]}
         leads = self.filter_queryset(self.get_queryset())
-        row = get_object_or_404(lead_shape().rows(leads), **lookup)
-        data = lead_shape().represent([row])[0]
-        return Response(data, headers={"ETag": etag_of(data["id"], data["updated_at"])})
+        row = get_object_or_404(lead_reader().rows(leads), **lookup)
+        data = lead_reader().build([row])[0]
+        etag = version_of(data["id"], data["updated_at"])
+        return Response(data, headers={"ETag": etag})
 
     def update(self, request, *args, **kwargs):
         # The row lock makes check-then-write atomic against a second writer.
         with transaction.atomic():
             lead = self.get_object()
-            locked = Lead.objects.select_for_update().filter(pk=lead.pk)
-            current = etag_of(
-                lead.pk, locked.values_list("updated_at", flat=True).get()
-            )
+            current = Lead.objects.lock_version(lead.pk)
             check_if_match(request.headers.get("If-Match"), current)
             response = super().update(request, *args, **kwargs)
-        response["ETag"] = etag_of(self.saved.pk, self.saved.updated_at)
+        response["ETag"] = self.saved.version
         return response
 
     def perform_update(self, serializer):
@@ -138,12 +144,12 @@ class LeadViewSet(
 
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
-        response["ETag"] = etag_of(self.saved.pk, self.saved.updated_at)
+        response["ETag"] = self.saved.version
         return response
 
     def _page_of(self, leads):
-        rows = self.paginate_queryset(lead_shape().rows(leads))
-        return self.get_paginated_response(lead_shape().represent(rows))
+        rows = self.paginate_queryset(lead_reader().rows(leads))
+        return self.get_paginated_response(lead_reader().build(rows))
 
     def perform_create(self, serializer):
         self.saved = serializer.save(
@@ -176,7 +182,7 @@ class LeadViewSet(
     ),
     partial_update=extend_schema(description="Partial. `lead_id` is fixed."),
 )
-class ContactViewSet(
+class LeadChildViewSet(
     WriteMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
@@ -187,16 +193,16 @@ class ContactViewSet(
         return self.queryset.model.objects.for_user(self.request.user).order_by("id")
 
 
-class LeadEmailViewSet(ContactViewSet):
+class LeadEmailViewSet(LeadChildViewSet):
     queryset = LeadEmail.objects.all()
     serializer_class = LeadEmailResourceSerializer
 
 
-class LeadPhoneViewSet(ContactViewSet):
+class LeadPhoneViewSet(LeadChildViewSet):
     queryset = LeadPhone.objects.all()
     serializer_class = LeadPhoneResourceSerializer
 
 
-class LeadVehicleViewSet(ContactViewSet):
+class LeadVehicleViewSet(LeadChildViewSet):
     queryset = LeadVehicle.objects.all()
     serializer_class = LeadVehicleResourceSerializer

@@ -1,4 +1,4 @@
-"""Reads build leads from rows (leads.representation); LeadSerializer is the
+"""Reads build leads from rows (leads.api.reads); LeadSerializer is the
 reference. Both must give the same JSON values in the same key order, for
 leads with every field set and for empty ones."""
 
@@ -11,9 +11,9 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
+from leads.api.reads import RowReader
+from leads.api.serializers import LeadSerializer
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
-from leads.representation import Shape
-from leads.serializers import LeadSerializer
 from tests.factories import LeadFactory, UserFactory
 from tests.leads.test_api_queries import queries_for
 
@@ -105,7 +105,7 @@ def empty_paths(value, path="") -> list[str]:
 
 def reference_json(leads) -> list:
     """The leads as LeadSerializer shows them, written by DRF's renderer."""
-    data = LeadSerializer(leads.with_contact_data().newest_first(), many=True).data
+    data = LeadSerializer(leads.with_related().newest_first(), many=True).data
     return json.loads(JSONRenderer().render(data))
 
 
@@ -161,7 +161,7 @@ def test_full_lead_page_costs_the_same_queries_as_a_page_of_100(
     assert hundred == small
 
 
-def test_shape_refuses_a_field_it_cannot_show_as_the_serializer_does():
+def test_reader_refuses_a_field_it_cannot_show_as_the_serializer_does():
     class ComputedSerializer(LeadSerializer):
         initials = serializers.SerializerMethodField()
 
@@ -172,4 +172,4 @@ def test_shape_refuses_a_field_it_cannot_show_as_the_serializer_does():
             return lead.first_name[:1]
 
     with pytest.raises(TypeError, match="initials"):
-        Shape(ComputedSerializer)
+        RowReader(ComputedSerializer)

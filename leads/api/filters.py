@@ -1,7 +1,7 @@
-"""Filters of GET /leads (API.md, "Filters on /leads").
+"""Filters of GET /leads (docs/api.md, "Filters").
 
 The bracket syntax `filter[x][op]` is translated once, by
-config.api.BracketFilterBackend, into the names declared here.
+config.api.filters.BracketFilterBackend, into the names declared here.
 """
 
 import datetime
@@ -15,8 +15,8 @@ from django.db.models.functions import Concat
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.utils import extend_schema_field
 
-from leads import phones
-from leads.models import Lead, LeadEmail, LeadPhone
+from .. import phones
+from ..models import Lead, LeadEmail, LeadPhone
 
 DATE_FIELDS = ["created_at", "updated_at", "sale_date", "appointment_date"]
 

@@ -11,7 +11,7 @@ class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
     Nullability is added by drf-spectacular from the field's allow_null.
     """
 
-    target_class = "leads.serializers.UserSlotField"
+    target_class = "leads.api.serializers.UserSlotField"
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "response":
