@@ -30,7 +30,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import override_settings
 
 from accounts.models import User
-from leads import exports, exports_sql
+from leads import csv_columns, csv_copy
 from leads.models import Lead, LeadExport
 
 URL = "/admin/leads/lead/export/"
@@ -104,7 +104,7 @@ def copy_statement() -> str:
     lead_admin = admin.site.get_model_admin(Lead)
     leads = lead_admin.get_changelist_instance(request).queryset
     connection.ensure_connection()
-    return connection.ops.compose_sql(*exports_sql.copy_sql(leads))
+    return connection.ops.compose_sql(*csv_copy.copy_sql(leads))
 
 
 def main() -> None:
@@ -145,7 +145,7 @@ def measure(child: subprocess.Popen, statement: str) -> None:
         rows = size = 0
         with (
             connection.cursor() as cursor,
-            exports_sql.export_session(cursor),
+            csv_copy.export_session(cursor),
             cursor.cursor.copy(statement) as copy,
         ):
             for block in copy:  # one block a row: the protocol's promise
@@ -166,7 +166,7 @@ def measure(child: subprocess.Popen, statement: str) -> None:
         goal=GOAL_RATIO,
     )
     last, rows = exported[-1], copied[-1]["rows"]
-    header = len(exports.header_text().encode())
+    header = len(csv_columns.header_text().encode())
     # Rows end "\r\n" in the file, "\n" from COPY; the file starts with a header.
     same_bytes = last["bytes"] == header + copied[-1]["bytes"] + rows
     print(f"  rows: product {last['rows']:,}, floor {rows:,}")

@@ -26,7 +26,7 @@ from ..models import USER_SLOTS, Lead, LeadExport
 from ..models.search import LEAD_TEXT_FIELDS
 from . import bulk, filters
 from .changelist import LeadChangeList
-from .exports import export_csv, export_response
+from .csv_download import export_csv, export_response
 from .forms import LeadAdminForm
 from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .pagination import EstimatedCountPaginator

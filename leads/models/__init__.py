@@ -1,5 +1,5 @@
 from .contacts import LeadEmail, LeadPhone
-from .exports import LeadExport
+from .export_records import LeadExport
 from .lead import USER_SLOTS, Lead, LeadQuerySet, version_of
 from .vehicles import LeadVehicle
 

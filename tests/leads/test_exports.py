@@ -13,7 +13,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from leads import exports, exports_sql
+from leads import csv_columns, csv_copy, csv_python, exports
 from leads.models import Lead
 from tests.factories import (
     LeadEmailFactory,
@@ -33,15 +33,15 @@ def documented_scalar_attributes():
 
 
 def export_rows(leads):
-    text = "".join(exports.iter_csv(leads))
-    return list(csv.DictReader(io.StringIO(text.removeprefix(exports.BOM))))
+    text = "".join(csv_python.iter_csv_text(leads))
+    return list(csv.DictReader(io.StringIO(text.removeprefix(csv_columns.BOM))))
 
 
 def test_header_starts_with_every_scalar_attribute_in_reference_order():
     documented = documented_scalar_attributes()
 
-    assert exports.HEADER[: len(documented)] == documented
-    assert exports.HEADER[len(documented) : len(documented) + 3] == [
+    assert csv_columns.HEADER[: len(documented)] == documented
+    assert csv_columns.HEADER[len(documented) : len(documented) + 3] == [
         "result",
         "comment",
         "business_name",
@@ -49,7 +49,7 @@ def test_header_starts_with_every_scalar_attribute_in_reference_order():
 
 
 def test_header_ends_with_related_data_and_counts():
-    related = exports.HEADER[exports.HEADER.index("account_name") :]
+    related = csv_columns.HEADER[csv_columns.HEADER.index("account_name") :]
 
     assert related == [
         "account_name",
@@ -154,7 +154,7 @@ def test_csv_has_one_row_per_lead_in_the_querysets_order(account):
     ],
 )
 def test_cell_that_could_be_a_formula_is_defused(text):
-    assert exports.format_cell(text) == "'" + text
+    assert csv_columns.format_cell(text) == "'" + text
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ def test_cell_that_could_be_a_formula_is_defused(text):
     ],
 )
 def test_cell_formats_values_for_spreadsheets(value, cell):
-    assert exports.format_cell(value) == cell
+    assert csv_columns.format_cell(value) == cell
 
 
 @pytest.mark.django_db
@@ -209,7 +209,7 @@ def test_csv_response_streams_a_dated_attachment(account):
 
 
 # What both writers promise: Python's (any database) and PostgreSQL's COPY.
-WRITERS = {"python": exports.iter_csv, "copy": exports_sql.iter_csv}
+WRITERS = {"python": csv_python.iter_csv_text, "copy": csv_copy.iter_csv_bytes}
 
 
 def as_text(piece: str | bytes) -> str:
@@ -227,13 +227,13 @@ def test_csv_sends_the_header_before_reading_any_lead(
     with django_assert_num_queries(0):
         first = as_text(next(pieces))
 
-    assert first == exports.header_text()
-    assert first.startswith(exports.BOM + "id,created_at,")
+    assert first == csv_columns.header_text()
+    assert first.startswith(csv_columns.BOM + "id,created_at,")
 
 
 @pytest.mark.django_db
 def test_csv_reads_leads_and_contact_data_a_chunk_at_a_time(account, monkeypatch):
-    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(csv_python, "ROWS_PER_FETCH", 2)
     for _ in range(5):
         LeadEmailFactory(lead=LeadFactory(account=account))
 
@@ -247,10 +247,10 @@ def test_csv_reads_leads_and_contact_data_a_chunk_at_a_time(account, monkeypatch
 
 @pytest.mark.django_db
 def test_csv_yields_text_as_it_goes(account, monkeypatch):
-    monkeypatch.setattr(exports, "FLUSH_SIZE", 1)
+    monkeypatch.setattr(csv_python, "CHARACTERS_PER_PIECE", 1)
     LeadFactory.create_batch(3, account=account)
 
-    pieces = list(exports.iter_csv(Lead.objects.all()))
+    pieces = list(csv_python.iter_csv_text(Lead.objects.all()))
 
     assert len(pieces) >= 4
 

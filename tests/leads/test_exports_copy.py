@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from leads import exports, exports_sql
+from leads import csv_columns, csv_copy, csv_python, exports
 from leads.models import Lead
 from tests.factories import (
     AccountFactory,
@@ -42,11 +42,11 @@ NASTY_TEXTS = [
 
 
 def python_csv(leads) -> bytes:
-    return "".join(exports.iter_csv(leads)).encode()
+    return "".join(csv_python.iter_csv_text(leads)).encode()
 
 
 def copy_csv(leads) -> bytes:
-    return b"".join(exports_sql.iter_csv(leads))
+    return b"".join(csv_copy.iter_csv_bytes(leads))
 
 
 def csv_ids(body: bytes) -> list[str]:
@@ -160,10 +160,10 @@ def test_copy_keeps_the_lists_order(ordering):
 
 @pytest.mark.django_db
 def test_copy_yields_bytes_as_the_server_sends_them(account, monkeypatch):
-    monkeypatch.setattr(exports_sql, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(csv_copy, "BYTES_PER_PIECE", 1)
     LeadFactory.create_batch(3, account=account)
 
-    pieces = list(exports_sql.iter_csv(Lead.objects.all()))
+    pieces = list(csv_copy.iter_csv_bytes(Lead.objects.all()))
 
     assert len(pieces) >= 4
     assert all(piece.endswith(b"\r\n") for piece in pieces)
@@ -175,18 +175,18 @@ def test_copy_of_no_leads_is_the_header_alone(account):
     counted = []
 
     body = b"".join(
-        exports_sql.iter_csv(Lead.objects.none(), on_complete=counted.append)
+        csv_copy.iter_csv_bytes(Lead.objects.none(), on_complete=counted.append)
     )
 
-    assert body == exports.header_text().encode()
+    assert body == csv_columns.header_text().encode()
     assert counted == [0]
 
 
 @pytest.mark.django_db
 def test_abandoned_download_leaves_the_connection_as_it_was(account, monkeypatch):
-    monkeypatch.setattr(exports_sql, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(csv_copy, "BYTES_PER_PIECE", 1)
     LeadFactory.create_batch(3, account=account)
-    pieces = exports_sql.iter_csv(Lead.objects.all())
+    pieces = csv_copy.iter_csv_bytes(Lead.objects.all())
     next(pieces), next(pieces)
 
     pieces.close()

@@ -1,14 +1,13 @@
 """Leads as CSV made by PostgreSQL: one `COPY (SELECT ...) TO STDOUT`
-generated from `exports.COLUMNS`, whose bytes Python only passes on.
+generated from leads.csv_columns, whose bytes Python only passes on.
 
-The file is the Python path's, byte for byte: the same columns, cells
-formatted and defused in SQL as `exports.format_cell` does in Python.
+The file is csv_python's, byte for byte: the same columns, cells
+formatted and defused in SQL as `csv_columns.format_cell` does in Python.
 The queryset to export (the admin list's, filtered, searched and scoped to
 the user) is compiled by Django into the lead source, parameters included,
 and its ordering is repeated outside it, so rows keep the list's order.
 
-Measured on a million leads (bench/csv_export.py): the admin export takes
-1.03x the bare COPY's time, and its process peaks at 72 MB.
+Measured on a million leads in bench/csv_export.py (bench/README.md).
 """
 
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -19,20 +18,20 @@ from django.db import connections, models
 from django.db.models import F, OrderBy
 from django.utils import timezone
 
-from . import exports
+from .csv_columns import COLUMNS, FORMULA_PREFIXES, VEHICLE_COLUMNS, Column, header_text
 from .models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadQuerySet, LeadVehicle
 
 # Bytes handed to the response at a time: the server sends one message a
 # row (~600 bytes), and each piece costs the WSGI server a write.
-CHUNK_SIZE = 64 * 1024
+BYTES_PER_PIECE = 64 * 1024
 # isoformat(timespec="seconds") of the local time. Only times before the
 # zone's standard time (1895 in Toronto) differ: Python writes their
 # offset's seconds too (-05:17:32), TZM stops at minutes.
 DATETIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-FORMULA_CODES = ", ".join(str(ord(prefix)) for prefix in exports.FORMULA_PREFIXES)
+FORMULA_CODES = ", ".join(str(ord(prefix)) for prefix in FORMULA_PREFIXES)
 
 
-def _cell(column: exports.Column) -> str:
+def _cell(column: Column) -> str:
     """The SQL of `column`'s cell: what format_cell makes of its value."""
     value, field = column.sql, column.field
     if isinstance(field, models.DateTimeField):
@@ -79,7 +78,7 @@ def _relations() -> str:
             f"FROM {model._meta.db_table} WHERE lead_id = lead.id) AS {relation}"
         )
     vehicles = LeadVehicle._meta.db_table
-    attributes = ", ".join(f'"{name}"' for name in exports.VEHICLE_COLUMNS)
+    attributes = ", ".join(f'"{name}"' for name in VEHICLE_COLUMNS)
     joins += [
         f"LEFT JOIN LATERAL (SELECT {attributes} FROM {vehicles} "
         f"WHERE lead_id = lead.id AND type = '{type_}' ORDER BY id LIMIT 1) "
@@ -151,7 +150,7 @@ def copy_sql(leads: LeadQuerySet) -> tuple[str, list]:
         + (" NULLS LAST" if key.nulls_last else "")
         for name, key in zip(names, keys, strict=True)
     )
-    cells = ", ".join(_cell(column) for column in exports.COLUMNS)
+    cells = ", ".join(_cell(column) for column in COLUMNS)
     select = f"SELECT {cells} FROM ({source_sql}) AS lead {_relations()}"
     if order:
         select += f" ORDER BY {order}"
@@ -188,12 +187,12 @@ def _configure(cursor, time_zone: str, jit: str) -> None:
     )
 
 
-def iter_csv(
+def iter_csv_bytes(
     leads: LeadQuerySet, *, on_complete: Callable[[int], None] | None = None
 ) -> Iterator[bytes]:
     """The CSV bytes of `leads` in pieces; `on_complete(rows)` after the last."""
     # Sent before the first query, so the download starts at once.
-    yield exports.header_text().encode()
+    yield header_text().encode()
     rows = yield from _copy_rows(leads)
     if on_complete is not None:
         on_complete(rows)
@@ -216,7 +215,7 @@ def _copy_rows(leads: LeadQuerySet) -> Generator[bytes, None, int]:
             for row in copy:
                 pieces += (row[:-1], b"\r\n")
                 size += len(row) + 1
-                if size >= CHUNK_SIZE:
+                if size >= BYTES_PER_PIECE:
                     yield b"".join(pieces)
                     pieces, size = [], 0
             if pieces:
