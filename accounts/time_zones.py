@@ -8,8 +8,6 @@ it speaks UTC, as the Activix contract says.
 
 import zoneinfo
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.utils import timezone
 
 
@@ -31,16 +29,3 @@ class DealershipTimeZoneMiddleware:
         else:
             timezone.activate(zoneinfo.ZoneInfo(account.time_zone))
         return self.get_response(request)
-
-
-class DealershipUserBackend(ModelBackend):
-    """Django's ModelBackend, loading the user's dealership with the user so
-    the time zone above costs no query."""
-
-    def get_user(self, user_id):
-        User = get_user_model()
-        try:
-            user = User._default_manager.select_related("account").get(pk=user_id)
-        except User.DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None

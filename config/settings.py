@@ -120,7 +120,7 @@ LOGIN_URL = "admin:login"
 # database) and refuses a locked-out pair before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "accounts.time_zones.DealershipUserBackend",
+    "accounts.backends.DealershipUserBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(
