@@ -76,6 +76,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # The lead list's tags live with the rest of its one-pass
+            # rendering (leads/admin/lead_list/).
+            "libraries": {"lead_list": "leads.admin.lead_list.templatetags"},
         },
     },
 ]

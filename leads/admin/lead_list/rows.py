@@ -1,7 +1,7 @@
 """A page of the lead list read as rows, not model instances.
 
 Instantiating 100 leads, their two users and their phones and emails as
-model objects cost 5 ms a page; the columns need only a few values each.
+model objects costs milliseconds a page; the columns need a few values.
 A ListedLead has what the list's columns read, and borrows the model's own
 properties so a name is spelled the same way on the list and elsewhere.
 """
@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 
-from ..models import Lead, LeadEmail, LeadPhone
+from ...models import Lead, LeadEmail, LeadPhone
 
-LEAD_COLUMNS = [
+LISTED_FIELDS = [
     "id",
     "created_at",
     "first_name",
@@ -45,7 +45,7 @@ class ListedLead:
     """The values of one lead that the list shows."""
 
     _meta = Lead._meta  # Django's admin looks fields up through it.
-    __slots__ = [*LEAD_COLUMNS, "account", "bdc", "advisor", "phone", "email"]
+    __slots__ = [*LISTED_FIELDS, "account", "bdc", "advisor", "phone", "email"]
 
     full_name = Lead.full_name
     display_name = Lead.display_name
@@ -63,14 +63,14 @@ class ListedLead:
 
 def listed_leads(page: QuerySet, with_account: bool) -> list[ListedLead]:
     """The leads of `page`, in its order: three queries whatever its size."""
-    columns = [*LEAD_COLUMNS, *_user_columns("bdc"), *_user_columns("advisor")]
+    columns = [*LISTED_FIELDS, *_user_columns("bdc"), *_user_columns("advisor")]
     if with_account:
         columns.append("account__name")
-    at = len(LEAD_COLUMNS)
+    at = len(LISTED_FIELDS)
     leads = []
     for row in page.values_list(*columns):
         lead = ListedLead()
-        for name, value in zip(LEAD_COLUMNS, row[:at], strict=True):
+        for name, value in zip(LISTED_FIELDS, row[:at], strict=True):
             setattr(lead, name, value)
         lead.bdc = _user(row[at : at + 3])
         lead.advisor = _user(row[at + 3 : at + 6])

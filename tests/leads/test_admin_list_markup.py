@@ -9,11 +9,11 @@ from django.contrib.admin.templatetags.admin_list import (
 from django.test.html import parse_html
 from django.utils import translation
 
-from leads.admin import pagination
+from leads.admin.lead_list import paginator
 from leads.admin.leads import LeadAdmin
-from leads.admin.pagination import EstimatedCountPaginator
-from leads.admin.results import PK_MARK
-from leads.admin.sidebar import rendered_filter
+from leads.admin.lead_list.paginator import EstimatedCountPaginator
+from leads.admin.lead_list.cells import PK_MARK
+from leads.admin.lead_list.sidebar import rendered_filter
 from tests.factories import (
     AccountFactory,
     LeadEmailFactory,
@@ -177,7 +177,7 @@ def test_the_action_select_is_the_one_django_renders(agent_client, varied_leads)
 def test_an_estimated_count_is_not_shown_as_exact(
     agent_client, varied_leads, monkeypatch
 ):
-    monkeypatch.setattr(pagination, "planner_row_estimate", lambda leads: 50_000)
+    monkeypatch.setattr(paginator, "planner_row_estimate", lambda leads: 50_000)
     monkeypatch.setattr(EstimatedCountPaginator, "exact_below", 10)
 
     estimated = agent_client.get(URL).content.decode()

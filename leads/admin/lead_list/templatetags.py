@@ -1,10 +1,11 @@
-"""The lead list's table and sidebar, rendered by leads.admin.results and .sidebar."""
+"""The template tags of the lead list's templates (registered as `lead_list`
+in TEMPLATES): its table from cells.py and its sidebar from sidebar.py."""
 
 from django import template
 from django.contrib.admin.templatetags.admin_list import result_headers, result_list
 
-from ..admin.results import rendered_rows
-from ..admin.sidebar import rendered_filter
+from .cells import rendered_rows
+from .sidebar import rendered_filter
 
 register = template.Library()
 
