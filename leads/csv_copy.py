@@ -169,8 +169,8 @@ def can_copy(leads: LeadQuerySet) -> bool:
 def export_session(cursor) -> Iterator[None]:
     """The session settings the COPY runs with, restored afterwards: the
     site's time zone (the offset TZH:TZM writes) and no JIT compilation,
-    which costs 3 s before the first row of a 150,000-lead export (7.3 s
-    instead of 4.0 s) and gains nothing on a million."""
+    which delays a dealership's export by seconds before its first row and
+    gains nothing on a million (bench/README.md)."""
     cursor.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
     saved = cursor.fetchone()
     _configure(cursor, timezone.get_current_timezone_name(), "off")

@@ -96,9 +96,9 @@ class SourceFilter(admin.AllValuesFieldListFilter):
         yield from super().choices(changelist)
 
 
-# A dealership's sources, one index probe each on (account, source): 0.3 ms
-# for 100,000 leads where DISTINCT read them all (65 ms; 200 ms for a
-# superuser's million). Past this many a sidebar list is no help anyway.
+# A dealership's sources, one index probe each on (account, source), where
+# DISTINCT would read every lead (bench/README.md). Past this many a sidebar
+# list is no help anyway.
 MAX_SOURCES = 100
 SOURCES_SQL = """
 WITH RECURSIVE found (account_id, source, rank) AS (

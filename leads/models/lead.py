@@ -249,8 +249,7 @@ class Lead(models.Model):
                 name="lead_account_status_idx",
             ),
             # The lead list filtered by division and segment: counted from
-            # the index alone (1 ms, not 10, for 100,000 leads) and paged in
-            # its order.
+            # the index alone and paged in its order (bench/README.md).
             models.Index(
                 fields=["account", "division", "segment", "-created_at", "-id"],
                 name="lead_account_div_segment_idx",

@@ -1,4 +1,4 @@
-"""The groups made by the roles migration (DESIGN.md, "Roles")."""
+"""The groups made by the roles migration (accounts/roles.py)."""
 
 import pytest
 from django.contrib.auth.models import Group

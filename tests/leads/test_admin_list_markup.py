@@ -122,6 +122,20 @@ def test_rows_escape_what_customers_typed(agent_client, varied_leads):
 
 
 @pytest.mark.django_db
+def test_a_name_spelling_out_another_cells_markup_is_escaped(agent_client, account):
+    """Each distinct value is escaped once a page: text equal to the markup
+    of a cell shown above it must not borrow that cell's safe HTML."""
+    LeadFactory(account=account, status="lost")
+    markup = '<span class="lead-status lead-status-lost">Lost</span>'
+    LeadFactory(account=account, first_name=markup, status="lost")
+
+    html = agent_client.get(URL).content.decode()
+
+    assert html.count(markup) == 2  # the two status cells
+    assert "&lt;span class=&quot;lead-status lead-status-lost&quot;&gt;" in html
+
+
+@pytest.mark.django_db
 def test_rows_show_the_preferred_phone_and_email(agent_client, varied_leads):
     marked, business, blank = varied_leads
 

@@ -1,5 +1,5 @@
 """/api/v2/lead-emails, /lead-phones, /lead-vehicles: create with `lead_id`
-(activix-api.md §6.3), show, and partial update on PUT and PATCH."""
+(docs/api.md, "Resources"), show, and partial update on PUT and PATCH."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""The error bodies of API.md, "Envelopes": 401, 404, 405, 400, 422 keyed by
+"""The error bodies of docs/api.md, "Errors": 401, 404, 405, 400, 422 keyed by
 field path, 429; and a failed write leaves the database as it was."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""GET /api/v2/leads?filter[...]: every filter of API.md, "Filters on /leads",
+"""GET /api/v2/leads?filter[...]: every filter of docs/api.md, "Filters",
 in the bracket syntax clients send."""
 
 import datetime

@@ -1,5 +1,5 @@
-"""POST, PUT and PATCH /api/v2/leads: the documented bodies (activix-api.md
-§6.1, §6.2) and the rules of API.md, "The Lead object"."""
+"""POST, PUT and PATCH /api/v2/leads: the bodies Activix documents and the
+rules of docs/api.md, "The Lead object"."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """Lists: `page`/`per_page`, Laravel's `links` and `meta` at the edges, and
-newest `created_at` first (API.md, "Envelopes")."""
+newest `created_at` first (docs/api.md, "Envelopes and lists")."""
 
 import datetime
 

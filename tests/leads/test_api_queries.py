@@ -1,5 +1,5 @@
 """The list endpoints cost a fixed number of queries whatever the page size
-(DESIGN.md, "Performance design")."""
+(docs/architecture.md, "Performance")."""
 
 import pytest
 from django.db import connection

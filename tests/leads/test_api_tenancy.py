@@ -1,6 +1,6 @@
 """A dealership never sees nor touches another's data through the API: 404 on
 every route and method, absent from lists and search, 422 when a write
-names it (API.md, "Envelopes"; DESIGN.md, "Tenancy")."""
+names it (docs/api.md, "Errors"; docs/architecture.md, "Tenancy")."""
 
 import pytest
 
