@@ -55,7 +55,8 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
     list_filter = ["is_active", "is_staff", "groups"]
     list_select_related = ["account"]
     ordering = ["username"]
-    # Managers deactivate staff rather than delete them (DESIGN.md, "Roles").
+    # Managers deactivate staff rather than delete them, so the leads they
+    # worked keep naming them.
     actions = None
     add_fieldsets = [
         (

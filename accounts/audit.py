@@ -3,7 +3,7 @@
 The models audited and the fields left out are in settings
 (AUDITLOG_INCLUDE_TRACKING_MODELS); each audited model's
 `get_additional_data` stores its dealership, which scopes the trail shown to
-managers (accounts.admin.AuditEntryAdmin).
+managers (accounts.audit_admin.AuditEntryAdmin).
 """
 
 from collections.abc import Iterable

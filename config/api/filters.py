@@ -48,8 +48,8 @@ class BracketFilterBackend(DjangoFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         if not any(name.startswith("filter") for name in request.query_params):
-            # A FilterSet with no data filters nothing, and building one costs
-            # 1.5 ms, a tenth of a 25-lead page (bench/api_page.py).
+            # A FilterSet with no data filters nothing, and building one is
+            # a tenth of a small page's time (bench/README.md).
             return queryset
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
