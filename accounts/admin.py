@@ -21,6 +21,7 @@ from .models import Account, User
 
 @admin.register(Account)
 class AccountAdmin(DealershipScopedMixin, admin.ModelAdmin):
+    dealership_field = None  # a dealership is its own
     list_display = ["name", "province", "country", "locale", "time_zone"]
     search_fields = ["name"]
     readonly_fields = ["created_at", "updated_at"]
@@ -48,7 +49,6 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
         "first_name",
         "last_name",
         "email",
-        "account",
         "is_active",
         "is_staff",
     ]
@@ -125,7 +125,7 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
     def get_list_filter(self, request):
         list_filter = super().get_list_filter(request)
         if request.user.is_superuser:
-            return [*list_filter, "is_superuser", "account"]
+            return ["is_superuser", *list_filter]
         return list_filter
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -160,6 +160,7 @@ class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
     """
 
     list_display = ["key_start", "user", "created"]
+    dealership_field = "user__account"
 
     def scope(self, request, queryset):
         if request.user.is_superuser:

@@ -13,7 +13,25 @@ class DealershipScopedMixin:
     The model's manager and every related model offered in a form must have
     `for_user(user)`; so do the admins of models named in
     `autocomplete_fields`, since the autocomplete asks those.
+
+    Superusers, who see every dealership's rows, also get the dealership
+    as a column and a filter (`dealership_field`, None where the rows have
+    no such field).
     """
+
+    dealership_field: str | None = "account"
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if request.user.is_superuser and self.dealership_field:
+            return [*list_display, self.dealership_field]
+        return list_display
+
+    def get_list_filter(self, request):
+        list_filter = super().get_list_filter(request)
+        if request.user.is_superuser and self.dealership_field:
+            return [*list_filter, self.dealership_field]
+        return list_filter
 
     def get_queryset(self, request):
         return self.scope(request, super().get_queryset(request))

@@ -16,12 +16,6 @@ class LeadExportAdmin(DealershipScopedMixin, admin.ModelAdmin):
     list_select_related = ["user", "account"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
 
-    def get_list_display(self, request):
-        list_display = super().get_list_display(request)
-        if request.user.is_superuser:
-            return [*list_display, "account"]
-        return list_display
-
     def has_add_permission(self, request):
         return False
 

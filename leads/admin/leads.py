@@ -209,18 +209,6 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False
 
-    def get_list_display(self, request):
-        list_display = super().get_list_display(request)
-        if request.user.is_superuser:
-            return [*list_display, "account"]
-        return list_display
-
-    def get_list_filter(self, request):
-        list_filter = super().get_list_filter(request)
-        if request.user.is_superuser:
-            return [*list_filter, "account"]
-        return list_filter
-
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if request.user.is_superuser:

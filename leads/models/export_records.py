@@ -5,16 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.constraints import choices_check
 from accounts.models import Account
-
-
-class LeadExportQuerySet(models.QuerySet):
-    def for_user(self, user) -> "LeadExportQuerySet":
-        """Exports made in the user's dealership, or all for superusers."""
-        if user.is_superuser:
-            return self.all()
-        if not user.is_authenticated or user.account_id is None:
-            return self.none()
-        return self.filter(account_id=user.account_id)
+from accounts.tenancy import DealershipScopedQuerySet
 
 
 class ExportSelection(models.TextChoices):
@@ -66,7 +57,7 @@ class LeadExport(models.Model):
         help_text=_("Empty when the download did not finish."),
     )
 
-    objects = LeadExportQuerySet.as_manager()
+    objects = DealershipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lead export")
