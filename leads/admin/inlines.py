@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..models import LeadEmail, LeadPhone, LeadVehicle
 
@@ -23,25 +22,9 @@ VEHICLE_DETAIL_FIELDS = [
 ]
 
 
-# "Home" alone is also the admin's breadcrumb, "Accueil" in French: the
-# contact types get labels of their own, told apart by a context.
-CONTACT_TYPE_LABELS = {
-    "home": pgettext_lazy("contact type", "Home"),
-    "work": pgettext_lazy("contact type", "Work"),
-    "mobile": pgettext_lazy("contact type", "Mobile"),
-}
-
-
 class ContactInline(admin.TabularInline):
     readonly_fields = ["valid"]
     extra = 0
-
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "type":
-            kwargs["choices"] = [
-                (value, CONTACT_TYPE_LABELS[value]) for value in self.model.Type.values
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 class LeadEmailInline(ContactInline):

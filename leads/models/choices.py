@@ -6,6 +6,7 @@ what agents read. Each has a matching CheckConstraint on its model.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Civility(models.TextChoices):
@@ -107,15 +108,17 @@ class Type(models.TextChoices):
     PRE_BOOKING = "pre_booking", _("Pre-booking")
 
 
+# "Home" alone is also the admin's breadcrumb, which Django's own French
+# catalogue translates as "Accueil": a home phone is not a home page.
 class EmailType(models.TextChoices):
-    HOME = "home", _("Home")
-    WORK = "work", _("Work")
+    HOME = "home", pgettext_lazy("contact type", "Home")
+    WORK = "work", pgettext_lazy("contact type", "Work")
 
 
 class PhoneType(models.TextChoices):
-    HOME = "home", _("Home")
-    WORK = "work", _("Work")
-    MOBILE = "mobile", _("Mobile")
+    HOME = "home", pgettext_lazy("contact type", "Home")
+    WORK = "work", pgettext_lazy("contact type", "Work")
+    MOBILE = "mobile", pgettext_lazy("contact type", "Mobile")
 
 
 class VehicleType(models.TextChoices):
