@@ -1,16 +1,44 @@
 import csv
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from accounts import roles
 from tests.factories import AccountFactory, UserFactory
 from tests.openapi_contract import ContractAPIClient
+
+# --- The Activix Lead object (tests/data/lead-object.md) ---
+
+LEAD_REFERENCE = Path(__file__).parent / "data" / "lead-object.md"
+_REFERENCE_ROW = re.compile(
+    r"^\| `(?P<name>\w+)` \| (?P<type>\w+) \| (?P<description>.*) \|$"
+)
+
+
+def documented_attributes() -> list[dict[str, str]]:
+    """The Lead object's attributes in its order: name, type, description."""
+    rows = (
+        _REFERENCE_ROW.match(line) for line in LEAD_REFERENCE.read_text().splitlines()
+    )
+    return [row.groupdict() for row in rows if row]
+
+
+def documented_values(description: str) -> list[str]:
+    """The bold values of "Possible values are **a**, **b** or **c**.".
+
+    One bold run may hold several values: "**M, F**".
+    """
+    bold = ", ".join(re.findall(r"\*\*(.+?)\*\*", description))
+    return [value.strip().rstrip(".").replace("\\_", "_") for value in bold.split(",")]
 
 
 def pytest_configure(config):
@@ -95,6 +123,14 @@ def anonymous_client(db):
 
 def listed_ids(response) -> list[int]:
     return [item["id"] for item in response.json()["data"]]
+
+
+def queries_for(api_client, path: str, parameters: dict) -> int:
+    """The queries a successful GET of `path` costs."""
+    with CaptureQueriesContext(connection) as context:
+        response = api_client.get(path, parameters)
+    assert response.status_code == 200
+    return len(context.captured_queries)
 
 
 # --- Admin ---

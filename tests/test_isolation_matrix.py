@@ -324,7 +324,7 @@ def test_agent_cannot_move_a_lead_to_another_dealership(
 
 
 @pytest.mark.django_db
-def test_manager_cannot_grant_superuser_or_raw_permissions(manager):
+def test_manager_cannot_grant_superuser_or_raw_permissions(manager, other_account):
     staff = UserFactory(account=manager.account, username="colleague")
     client = logged_in_client(manager)
     url = reverse("admin:accounts_user_change", args=[staff.pk])
@@ -333,7 +333,12 @@ def test_manager_cannot_grant_superuser_or_raw_permissions(manager):
 
     assert 'name="is_superuser"' not in page
     assert 'name="user_permissions"' not in page
-    assert not re.search(r'name="account"[^>]*>', page) or "readonly" in page
+    # The only dealership offered is the manager's own.
+    select = re.search(r'<select name="account"[^>]*>(.*?)</select>', page, re.S)
+    assert select is not None
+    assert re.findall(r'<option value="([^"]*)"', select[1]) == [
+        str(manager.account_id)
+    ]
 
 
 @pytest.mark.django_db

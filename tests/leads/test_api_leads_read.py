@@ -7,8 +7,10 @@ import re
 import pytest
 
 from leads.models import Lead
+from tests.conftest import documented_attributes, documented_values
 from tests.factories import LeadFactory, UserFactory
-from tests.leads.test_lead_attributes import ATTRIBUTES, documented_values
+
+ATTRIBUTES = documented_attributes()
 
 UTC_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
 DATE = re.compile(r"^\d{4}-\d\d-\d\d$")

@@ -2,10 +2,9 @@
 (docs/architecture.md, "Performance")."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from leads.models import USER_SLOTS
+from tests.conftest import queries_for
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -23,13 +22,6 @@ def make_full_leads(account, count: int) -> None:
         LeadEmailFactory(lead=lead)
         LeadPhoneFactory(lead=lead)
         LeadVehicleFactory(lead=lead)
-
-
-def queries_for(api_client, path: str, parameters: dict) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = api_client.get(path, parameters)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize(

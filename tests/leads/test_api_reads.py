@@ -14,8 +14,8 @@ from rest_framework.renderers import JSONRenderer
 from leads.api.reads import RowReader
 from leads.api.serializers import LeadSerializer
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
+from tests.conftest import queries_for
 from tests.factories import LeadFactory, UserFactory
-from tests.leads.test_api_queries import queries_for
 
 # Microseconds and a non-UTC offset: both must vanish from the output.
 MOMENT = datetime.datetime(

@@ -11,8 +11,10 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from drf_spectacular.validation import validate_schema
 
-from tests.leads.test_lead_attributes import ATTRIBUTES
+from tests.conftest import documented_attributes
 from tests.openapi_contract import published_schema, response_errors
+
+ATTRIBUTES = documented_attributes()
 
 ROUTES = {
     ("get", "/api/v2/leads/"),

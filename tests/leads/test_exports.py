@@ -6,7 +6,6 @@ import io
 import re
 import zoneinfo
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from leads import csv_columns, csv_copy, csv_python, exports
 from leads.models import Lead
+from tests.conftest import documented_attributes
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -23,13 +23,15 @@ from tests.factories import (
     UserFactory,
 )
 
-REFERENCE = Path(__file__).parent.parent / "data" / "lead-object.md"
 TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 
 
 def documented_scalar_attributes():
-    rows = re.findall(r"^\| `(\w+)` \| (\w+) \|", REFERENCE.read_text(), re.M)
-    return [name for name, kind in rows if kind not in ("object", "array")]
+    return [
+        attribute["name"]
+        for attribute in documented_attributes()
+        if attribute["type"] not in ("object", "array")
+    ]
 
 
 def export_rows(leads):

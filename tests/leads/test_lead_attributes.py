@@ -1,32 +1,12 @@
 """The Lead model against the Activix Lead object (tests/data/lead-object.md,
 a copy of the reference the API contract is built on)."""
 
-import re
-from pathlib import Path
-
 import pytest
 from django.db import models
 
 from accounts.models import Account, User
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
-
-REFERENCE = Path(__file__).parent.parent / "data" / "lead-object.md"
-ROW = re.compile(r"^\| `(?P<name>\w+)` \| (?P<type>\w+) \| (?P<description>.*) \|$")
-
-
-def documented_attributes():
-    rows = (ROW.match(line) for line in REFERENCE.read_text().splitlines())
-    return [row.groupdict() for row in rows if row]
-
-
-def documented_values(description):
-    """The bold values of "Possible values are **a**, **b** or **c**.".
-
-    One bold run may hold several values: "**M, F**".
-    """
-    bold = ", ".join(re.findall(r"\*\*(.+?)\*\*", description))
-    return [value.strip().rstrip(".").replace("\\_", "_") for value in bold.split(",")]
-
+from tests.conftest import documented_attributes, documented_values
 
 ATTRIBUTES = documented_attributes()
 ENUM_ATTRIBUTES = [a for a in ATTRIBUTES if "Possible values" in a["description"]]
