@@ -1,11 +1,12 @@
 """Leads as CSV made by PostgreSQL: one `COPY (SELECT ...) TO STDOUT`
 generated from leads.csv_columns, whose bytes Python only passes on.
 
-The file is csv_python's, byte for byte: the same columns, cells
-formatted and defused in SQL as `csv_columns.format_cell` does in Python.
-The queryset to export (the admin list's, filtered, searched and scoped to
-the user) is compiled by Django into the lead source, parameters included,
-and its ordering is repeated outside it, so rows keep the list's order.
+Each cell is formatted and defused in SQL (`_cell`): empty for NULL,
+`true`/`false`, ISO dates, local times with their offset, and text that a
+spreadsheet would run as a formula behind an apostrophe. The queryset to
+export (the admin list's, filtered, searched and scoped to the user) is
+compiled by Django into the lead source, parameters included, and its
+ordering is repeated outside it, so rows keep the list's order.
 
 Measured on a million leads in bench/csv_export.py (bench/README.md).
 """
@@ -32,7 +33,7 @@ FORMULA_CODES = ", ".join(str(ord(prefix)) for prefix in FORMULA_PREFIXES)
 
 
 def _cell(column: Column) -> str:
-    """The SQL of `column`'s cell: what format_cell makes of its value."""
+    """The SQL of `column`'s cell: its value as a spreadsheet reads it."""
     value, field = column.sql, column.field
     if isinstance(field, models.DateTimeField):
         # TZH:TZM is the session's time zone, set to the site's for the COPY.
@@ -42,8 +43,8 @@ def _cell(column: Column) -> str:
     if isinstance(field, models.BooleanField):
         return f"{value}::text"
     if isinstance(field, models.CharField | models.TextField):
-        # COPY quotes an empty string ("") but not NULL, as csv.writer
-        # writes "": so "" becomes NULL.
+        # COPY quotes an empty string ("") but not NULL: an empty cell is
+        # written as nothing, whatever its column, so "" becomes NULL.
         return (
             f"CASE WHEN ascii({value}) IN ({FORMULA_CODES}) "
             f"THEN '''' || {value} ELSE NULLIF({value}, '') END"
@@ -134,6 +135,7 @@ def _field(path: str) -> models.Field | None:
 
 def copy_sql(leads: LeadQuerySet) -> tuple[str, list]:
     """The COPY of `leads` as CSV rows, in their order, and its parameters."""
+    check_copyable(leads)
     query = leads.query
     ordering = query.order_by or (query.default_ordering and Lead._meta.ordering)
     keys = list(_sort_keys(ordering or ()))
@@ -157,12 +159,13 @@ def copy_sql(leads: LeadQuerySet) -> tuple[str, list]:
     return f"COPY ({select}) TO STDOUT WITH (FORMAT csv)", list(params)
 
 
-def can_copy(leads: LeadQuerySet) -> bool:
-    """Whether `leads` is a plain filtered list that copy_sql can wrap."""
+def check_copyable(leads: LeadQuerySet) -> None:
+    """Refuse what copy_sql cannot wrap: its ordering moves outside the
+    query, which a slice, a union or DISTINCT would not survive. Every
+    export the product makes is a filtered list of leads."""
     query = leads.query
-    return connections[leads.db].vendor == "postgresql" and not (
-        query.is_sliced or query.combinator or query.distinct or query.extra_order_by
-    )
+    if query.is_sliced or query.combinator or query.distinct or query.extra_order_by:
+        raise ValueError("Only a filtered, unsliced list of leads can be exported.")
 
 
 @contextmanager
