@@ -5,14 +5,16 @@
 PY := .venv/bin/python
 ACCOUNTS ?= 3
 LEADS ?= 2000
-# Same default as scripts/test, so checks work without a .env.
-TEST_KEY := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-secret-key}"
+# Same default as scripts/test, so checks work without a .env; the
+# migrations check needs a database URL, not a server.
+TEST_KEY := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-secret-key}" \
+	DATABASE_URL="$${DATABASE_URL:-postgres:///unused}"
 
 help: ## List targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-8s %s\n", $$1, $$2}'
 
-run: ## Set up (venv, .env, migrate, demo data) and serve on 127.0.0.1:8000
-	./scripts/setup && $(PY) manage.py runserver 127.0.0.1:8000
+run: ## PostgreSQL, migrations, demo data, a worker and the server on 127.0.0.1:8000
+	./scripts/run
 
 test: ## Lint, migrations check and tests on a throwaway PostgreSQL
 	./scripts/test
@@ -28,13 +30,12 @@ format: ## Reformat and apply safe lint fixes
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-seed: ## Add demo data: make seed ACCOUNTS=3 LEADS=2000 (needs .env: run make run first)
-	./scripts/venv
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --accounts $(ACCOUNTS) --leads $(LEADS)
+seed: ## Add demo data: make seed ACCOUNTS=3 LEADS=2000 (to make run's database)
+	./scripts/seed $(ACCOUNTS) $(LEADS)
 
-clean: ## Delete .venv and the SQLite database (.env is kept)
-	rm -rf .venv db.sqlite3 db.sqlite3-*
+clean: ## Delete .venv and make run's PostgreSQL cluster with its data (.env is kept)
+	[ ! -d .postgres ] || ./scripts/pg-cluster stop .postgres
+	rm -rf .venv .postgres
 
 bench: ## Benchmarks against their floors on 1M leads: make bench [BENCH=api_page]
 	./scripts/bench $(BENCH)

@@ -148,6 +148,23 @@ class UserAdmin(DealershipScopedMixin, AuthUserAdmin):
 # --- API tokens ---
 
 
+class UnusedTokenFilter(admin.SimpleListFilter):
+    """The tokens the worker flagged as unused (accounts.jobs), to revoke."""
+
+    title = _("use")
+    parameter_name = "unused"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Flagged unused")), ("no", _("In use"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(activity__unused_since__isnull=False)
+        if self.value() == "no":
+            return queryset.exclude(activity__unused_since__isnull=False)
+        return queryset
+
+
 admin.site.unregister(TokenProxy)
 
 
@@ -159,7 +176,9 @@ class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
     the message after issuing one shows it in full.
     """
 
-    list_display = ["key_start", "user", "created"]
+    list_display = ["key_start", "user", "created", "last_used", "unused_since"]
+    list_filter = [UnusedTokenFilter]
+    list_select_related = ["user", "activity"]
     dealership_field = "user__account"
 
     def scope(self, request, queryset):
@@ -184,6 +203,18 @@ class TokenAdmin(DealershipScopedMixin, AuthTokenAdmin):
     @admin.display(description=_("key"))
     def key_start(self, token):
         return f"{token.key[:8]}…"
+
+    @admin.display(description=_("last used"), ordering="activity__last_used_at")
+    def last_used(self, token):
+        activity = getattr(token, "activity", None)
+        return activity and activity.last_used_at
+
+    @admin.display(
+        description=_("flagged unused since"), ordering="activity__unused_since"
+    )
+    def unused_since(self, token):
+        activity = getattr(token, "activity", None)
+        return activity and activity.unused_since
 
 
 # Superusers' pages (sign-in records span every dealership; the roles are

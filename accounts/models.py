@@ -115,3 +115,34 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+class TokenActivity(models.Model):
+    """When an API token was last used, and since when it is flagged as
+    unused (accounts.jobs.flag_unused_tokens) for managers to revoke."""
+
+    token = models.OneToOneField(
+        "authtoken.Token",
+        models.CASCADE,
+        primary_key=True,
+        related_name="activity",
+        verbose_name=_("token"),
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    unused_since = models.DateTimeField(
+        _("flagged unused since"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("token activity")
+        verbose_name_plural = _("token activity")
+        indexes = [
+            models.Index(
+                fields=["unused_since"],
+                condition=Q(unused_since__isnull=False),
+                name="token_unused_idx",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.token_id)[:8]

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,8 +41,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "auditlog",
+    "procrastinate.contrib.django",
     "accounts",
     "leads",
+    "leads.worker",
     "axes",
 ]
 
@@ -84,16 +87,18 @@ TEMPLATES = [
 ]
 
 # --- Database ---
-# SQLite is the zero-setup default; DATABASE_URL selects PostgreSQL.
-DATABASES = {"default": env.db(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3's pool replaces persistent connections (CONN_MAX_AGE must be 0).
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
-        "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
-        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# PostgreSQL only: `make run` starts a cluster of the project's own and sets
+# DATABASE_URL (scripts/run); a deployment points it at its server.
+DATABASES = {"default": env.db()}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database.")
+# psycopg 3's pool replaces persistent connections (CONN_MAX_AGE must be 0).
+DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+    "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
+    "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The API's rate limit is counted in the cache, so processes serving together
@@ -189,6 +194,20 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = [
 ]
 # Values keep their JSON types: null is not the string "None".
 AUDITLOG_STORE_JSON_CHANGES = True
+
+# --- Background jobs (procrastinate, leads/worker/) ---
+# Each app's jobs are in its jobs.py, enqueued in the same database and
+# transaction as the change they belong to.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
+# Modules of jobs beyond the apps' (the tests' own jobs).
+PROCRASTINATE_IMPORT_PATHS = env.list("WORKER_IMPORT_PATHS", default=[])
+PROCRASTINATE_ON_APP_READY = "leads.worker.setup.configure"
+# A worker reports this often; one silent this long is taken for dead, its
+# running jobs retried, and /health says no worker is up.
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
+WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
+# An API token unused this long is flagged for managers to revoke.
+API_TOKEN_UNUSED_DAYS = env.int("API_TOKEN_UNUSED_DAYS", default=90)
 
 # --- API ---
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="200/minute")

@@ -19,10 +19,13 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from procrastinate.contrib.django.models import ProcrastinateJob
 from rest_framework.authtoken.models import TokenProxy
 
+from accounts.jobs import clear_expired_sessions
 from accounts.models import Account, User
 from leads.models import Lead, LeadEmail, LeadExport, LeadPhone, LeadVehicle
+from leads.worker.models import JobFailure
 from tests.conftest import changelist_ids, csv_rows, logged_in_client
 from tests.factories import (
     LeadEmailFactory,
@@ -105,7 +108,26 @@ def dealership_a_records(dealership_a):
 
 
 # Admin models no dealership owns, so there is nothing of A's to hide.
-SHARED_ADMIN_MODELS = {Group: "the roles, the same for every dealership"}
+SHARED_ADMIN_MODELS = {
+    Group: "the roles, the same for every dealership",
+    ProcrastinateJob: "the instance's background jobs",
+    JobFailure: "why those jobs failed",
+}
+
+
+@pytest.fixture
+def shared_records(db):
+    """One object of each shared model (the roles exist already)."""
+    job_id = clear_expired_sessions.defer()
+    JobFailure.objects.create(
+        job_id=job_id,
+        task_name=clear_expired_sessions.name,
+        attempt=1,
+        error="RuntimeError: the dealer's DMS is down",
+        traceback="Traceback ...",
+    )
+
+
 ADMIN_MODELS = [
     model for model in admin.site._registry if model not in SHARED_ADMIN_MODELS
 ]
@@ -118,7 +140,7 @@ def test_matrix_covers_every_admin_model(dealership_a_records):
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", SHARED_ADMIN_MODELS, ids=lambda m: m._meta.label)
 def test_shared_objects_a_manager_may_not_open_are_refused_whatever_the_id(
-    other_manager, model
+    other_manager, shared_records, model
 ):
     client = logged_in_client(other_manager)
     existing = model._default_manager.earliest("pk").pk
@@ -358,7 +380,7 @@ def test_agent_cannot_delete_a_lead_in_the_admin_or_the_api(agent, api_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", SHARED_ADMIN_MODELS, ids=lambda m: m._meta.label)
-def test_superusers_still_open_shared_objects(superuser_client, model):
+def test_superusers_still_open_shared_objects(superuser_client, shared_records, model):
     existing = model._default_manager.earliest("pk").pk
 
     [change, *_] = admin_object_urls(model, existing)

@@ -29,11 +29,14 @@ def load_settings(**environment):
     clean |= {
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_ENV_FILE": "/dev/null",
+        "DATABASE_URL": "postgres://leads@db.internal:5432/leads",
     }
+    # None leaves a variable out.
+    environment = {k: v for k, v in (clean | environment).items() if v is not None}
     return subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS],
         cwd=PROJECT,
-        env=clean | environment,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=60,
@@ -54,13 +57,26 @@ def test_settings_start_without_secret_key_in_debug():
     assert json.loads(result.stdout)["debug"] is True
 
 
-def test_settings_default_to_sqlite_and_the_documented_throttle():
+def test_settings_default_to_the_documented_throttle_and_https():
     result = load_settings(DJANGO_SECRET_KEY="k")
 
     loaded = json.loads(result.stdout)
-    assert loaded["engine"] == "django.db.backends.sqlite3"
     assert loaded["throttle"] == "200/minute"
     assert loaded["ssl_redirect"] is True
+
+
+def test_settings_refuse_to_start_without_a_database():
+    result = load_settings(DJANGO_SECRET_KEY="k", DATABASE_URL=None)
+
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_settings_refuse_a_database_other_than_postgresql():
+    result = load_settings(DJANGO_SECRET_KEY="k", DATABASE_URL="sqlite:///leads.db")
+
+    assert result.returncode != 0
+    assert "PostgreSQL" in result.stderr
 
 
 def test_database_url_selects_postgresql_with_a_connection_pool():

@@ -1,121 +1,115 @@
-"""The zero-setup path of `make run`: SQLite, migrate, demo data, serve.
-
-The rest of the suite runs on PostgreSQL; this proves the default still works.
-"""
+"""`make run` for real (scripts/run): its own PostgreSQL, migrations, demo
+data, the logins printed, a worker and the server; Ctrl-C stops all of it,
+and the next run finds the data again."""
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
-import sys
-import time
+import tempfile
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import wait_for
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def sqlite_environment(tmp_path):
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))
-    }
-    return environment | {
-        "DJANGO_ENV_FILE": "/dev/null",
-        "DJANGO_DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-    }
-
-
-def manage(environment, *arguments):
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def free_port():
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def get(url, attempts=100):
-    """GET url, waiting for the server to come up (bounded)."""
-    for _ in range(attempts):
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.status, response.read().decode()
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} never answered")
-
-
-def test_sqlite_instance_seeds_and_serves_the_admin_login(sqlite_environment):
-    migrated = manage(sqlite_environment, "migrate", "--noinput")
-    seeded = manage(
-        sqlite_environment,
-        "seed_demo",
-        "--if-empty",
-        "--accounts",
-        "2",
-        "--leads",
-        "40",
-    )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=PROJECT,
-        env=sqlite_environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def fetch(url: str) -> tuple[int, str] | None:
     try:
-        status, page = get(f"http://127.0.0.1:{port}/admin/login/")
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except OSError:
+        return None
+
+
+class Run:
+    """scripts/run in a session of its own, as a terminal would hold it."""
+
+    def __init__(self, pgdir: Path, log: Path):
+        self.port = free_port()
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DJANGO_", "DATABASE", "WORKER_", "RUN_"))
+        } | {
+            "DJANGO_ENV_FILE": "/dev/null",
+            "DJANGO_DEBUG": "true",
+            "RUN_PGDIR": str(pgdir),
+            "RUN_PORT": str(self.port),
+        }
+        self.log = log
+        self.process = subprocess.Popen(
+            [str(PROJECT / "scripts" / "run")],
+            cwd=PROJECT,
+            env=environment,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def health(self) -> dict | None:
+        """The health check once the server answers and a worker is up."""
+        if self.process.poll() is not None:
+            raise AssertionError(f"scripts/run stopped:\n{self.output()}")
+        answer = fetch(self.url("/health"))
+        return answer and '"worker": "up"' in answer[1] and answer[1]
+
+    def interrupt(self) -> int:
+        """Ctrl-C: SIGINT to the whole foreground group, as a terminal does."""
+        os.killpg(self.process.pid, signal.SIGINT)
+        return self.process.wait(timeout=60)
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+
+@pytest.fixture
+def pgdir():
+    """A folder the postgres user can reach (pytest's are private to root)."""
+    made = Path(tempfile.mkdtemp(prefix="make-run-"))
+    yield made
+    shutil.rmtree(made, ignore_errors=True)
+
+
+def test_make_run_serves_with_its_own_postgresql_and_a_worker(pgdir, tmp_path):
+    first = Run(pgdir, tmp_path / "first.log")
+    try:
+        wait_for(first.health, timeout=240, every=1)
+        login = fetch(first.url("/admin/login/"))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        first.interrupt()
+    stopped = not (pgdir / "data" / "postmaster.pid").exists()
 
-    assert migrated.returncode == 0, migrated.stderr
-    assert seeded.returncode == 0, seeded.stderr
-    assert "manager1" in seeded.stdout and "agent1" in seeded.stdout
-    assert status == 200
-    assert 'name="username"' in page and 'name="password"' in page
+    assert login is not None and login[0] == 200
+    assert 'name="username"' in login[1]
+    output = first.output()
+    assert "Demo logins (password: demo-pass)" in output
+    assert "manager1" in output and "agent1" in output
+    assert stopped, "PostgreSQL still runs after Ctrl-C"
+    assert (pgdir / "data" / "PG_VERSION").exists(), "the data must stay"
 
 
-def test_seeding_twice_with_if_empty_keeps_the_first_data(sqlite_environment):
-    manage(sqlite_environment, "migrate", "--noinput")
-    manage(
-        sqlite_environment,
-        "seed_demo",
-        "--if-empty",
-        "--accounts",
-        "1",
-        "--leads",
-        "10",
-    )
+def test_a_second_make_run_keeps_the_first_ones_data(pgdir, tmp_path):
+    for name in ("first", "second"):
+        run = Run(pgdir, tmp_path / f"{name}.log")
+        try:
+            wait_for(run.health, timeout=240, every=1)
+        finally:
+            run.interrupt()
 
-    again = manage(
-        sqlite_environment,
-        "seed_demo",
-        "--if-empty",
-        "--accounts",
-        "1",
-        "--leads",
-        "10",
-    )
-    counted = manage(
-        sqlite_environment,
-        "shell",
-        "-c",
-        "from leads.models import Lead; print(Lead.objects.count())",
-    )
-
-    assert again.returncode == 0, again.stderr
-    assert "agent1" in again.stdout
-    assert counted.stdout.strip().splitlines()[-1] == "10"
+    second = run.output()
+    assert "Dealerships already exist: no demo data added." in second
+    assert "manager1" in second

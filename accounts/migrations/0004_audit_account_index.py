@@ -1,6 +1,6 @@
 """An index for managers' audit trail: their dealership's entries, newest
-first. On PostgreSQL only: the expression matches what
-`additional_data__account_id=...` compiles to there."""
+first: the expression is what `additional_data__account_id=...` compiles
+to."""
 
 from django.db import migrations
 
@@ -8,16 +8,14 @@ INDEX = "auditlog_logentry_account_idx"
 
 
 def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON auditlog_logentry "
-            "((additional_data -> 'account_id'), timestamp DESC, id DESC)"
-        )
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS {INDEX} ON auditlog_logentry "
+        "((additional_data -> 'account_id'), timestamp DESC, id DESC)"
+    )
 
 
 def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):

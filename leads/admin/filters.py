@@ -122,9 +122,6 @@ SELECT DISTINCT source FROM found WHERE source <> '' ORDER BY source LIMIT %s
 
 def lead_sources(user) -> list[str]:
     """The distinct non-blank sources of the leads `user` may see."""
-    if connection.vendor != "postgresql":
-        leads = Lead.objects.for_user(user).exclude(source="").order_by("source")
-        return list(leads.values_list("source", flat=True).distinct())
     accounts = Account.objects.for_user(user).values("pk")
     try:
         accounts_sql, params = accounts.query.sql_with_params()

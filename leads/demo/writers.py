@@ -1,4 +1,4 @@
-"""Storing generated batches: COPY on PostgreSQL, bulk_create elsewhere.
+"""Storing generated batches with COPY.
 
 Rows carry explicit ids; the id sequences are moved past them in the same
 transaction, so plain inserts work afterwards and a failed run leaves
@@ -11,7 +11,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
 from psycopg.types.json import JsonbDumper
 
 from leads.models import Lead
@@ -19,57 +18,13 @@ from leads.models import Lead
 from .generate import SHAPES, Batch, LeadGenerator
 
 MODELS = tuple(SHAPES)  # parents first
-# bulk_create stamps auto_now(_add) fields with the current time; these are
-# the (position, name) of the ones whose generated history is put back.
-_STAMPED = {
-    model: [
-        (position, field.attname)
-        for position, field in enumerate(shape.fields)
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-    ]
-    for model, shape in SHAPES.items()
-}
 
 
-class OrmWriter:
-    """Any database Django supports, through bulk_create."""
+class CopyWriter:
+    """COPY rows in through psycopg 3, tables locked for the ids."""
 
     def start(self) -> dict:
         """Get ready to write in this transaction; return each table's next id."""
-        return {
-            model: (model.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
-            for model in MODELS
-        }
-
-    def write(self, batch: Batch) -> None:
-        for model, rows in batch.rows.items():
-            shape = SHAPES[model]
-            objects = [
-                model(**dict(zip(shape.names, row, strict=True))) for row in rows
-            ]
-            model.objects.bulk_create(objects)
-            stamped = _STAMPED[model]
-            if stamped and objects:
-                for obj, row in zip(objects, rows, strict=True):
-                    for position, name in stamped:
-                        setattr(obj, name, row[position])
-                model.objects.bulk_update(objects, [name for _, name in stamped])
-
-    def end(self) -> None:
-        """Move the id sequences past the rows written (a no-op on SQLite)."""
-        statements = connection.ops.sequence_reset_sql(no_style(), MODELS)
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-    def analyze(self) -> None:
-        pass
-
-
-class CopyWriter(OrmWriter):
-    """PostgreSQL: COPY rows in through psycopg 3, tables locked for the ids."""
-
-    def start(self) -> dict:
         tables = ", ".join(model._meta.db_table for model in MODELS)
         lasts = ", ".join(
             f"(SELECT max({model._meta.pk.column}) FROM {model._meta.db_table})"
@@ -103,8 +58,11 @@ class CopyWriter(OrmWriter):
                         copy.write_row(row)
 
     def end(self) -> None:
-        super().end()
+        """Move the id sequences past the rows written."""
+        statements = connection.ops.sequence_reset_sql(no_style(), MODELS)
         with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default
 
     def analyze(self) -> None:
@@ -123,7 +81,7 @@ def write_leads(
     so the next batch can be made in a thread while the database is busy
     with the current one (making batches is pure Python, no queries).
     """
-    writer = CopyWriter() if connection.vendor == "postgresql" else OrmWriter()
+    writer = CopyWriter()
     sizes = [min(batch_size, total - done) for done in range(0, total, batch_size)]
     written = Counter()
     started = time.monotonic()

@@ -1,11 +1,15 @@
 """Managers issue and revoke their own dealership's API tokens in the admin;
 agents cannot; a revoked token no longer opens the API."""
 
+import datetime
+
 import pytest
 from django.contrib.messages import get_messages
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import TokenActivity
 from tests.conftest import bearer_client, changelist_ids
 from tests.factories import UserFactory
 
@@ -102,3 +106,20 @@ def test_agent_cannot_list_issue_or_revoke_tokens(agent_client, agent, account):
         403,
     )
     assert list(Token.objects.values_list("user", flat=True)) == [colleague.id]
+
+
+@pytest.mark.django_db
+def test_manager_finds_the_tokens_flagged_unused(manager_client, agent, account):
+    flagged = Token.objects.create(user=agent)
+    in_use = Token.objects.create(user=UserFactory(account=account))
+    TokenActivity.objects.create(
+        token=flagged,
+        last_used_at=timezone.now() - datetime.timedelta(days=120),
+        unused_since=timezone.now(),
+    )
+    TokenActivity.objects.create(token=in_use, last_used_at=timezone.now())
+
+    response = manager_client.get(URL, {"unused": "yes"})
+
+    assert changelist_ids(response) == [flagged.user_id]
+    assert "Flagged unused" in response.content.decode()

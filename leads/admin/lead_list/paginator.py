@@ -3,7 +3,6 @@
 import json
 
 from django.core.paginator import Paginator
-from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
@@ -20,7 +19,7 @@ def planner_row_estimate(queryset: QuerySet) -> int:
 
 
 class EstimatedCountPaginator(Paginator):
-    """Estimates the count of a large unfiltered list on PostgreSQL.
+    """Estimates the count of a large unfiltered list.
 
     Filtered lists are counted exactly: the planner's guess for a filter can
     be far off, and a wrong page count there would mislead.
@@ -44,14 +43,14 @@ class EstimatedCountPaginator(Paginator):
         page = super().page(number)
         leads = self.object_list
         # DISTINCT would put the ordering's columns beside the ids.
-        if connections[leads.db].vendor == "postgresql" and not leads.query.distinct:
+        if not leads.query.distinct:
             page.object_list = leads.filter(pk__in=page.object_list.values("pk"))
         return page
 
     @cached_property
     def count(self) -> int:
         leads = self.object_list
-        if self.estimate and connections[leads.db].vendor == "postgresql":
+        if self.estimate:
             rows = planner_row_estimate(leads)
             if rows >= self.exact_below:
                 self.is_estimate = True

@@ -3,7 +3,7 @@ import time
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Account
@@ -17,7 +17,6 @@ from leads.demo.generate import LeadGenerator
 from leads.demo.writers import write_leads
 from leads.models import LeadEmail, LeadPhone, LeadVehicle
 
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
 # Smaller runs finish before progress lines would help.
 PROGRESS_FROM = 20_000
 
@@ -70,7 +69,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.stdout.write(
             f"Adding {_count(accounts, 'dealership')} and {_count(leads, 'lead')} "
-            f"(seed {seed}, {connection.vendor})..."
+            f"(seed {seed})..."
         )
         rng = random.Random(seed)
         # PBKDF2 takes a good part of a second: hash once for every login.
@@ -116,7 +115,6 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD})")
         for username, role, dealership in demo_logins():
             self.stdout.write(f"  {username:<12} {role:<10} {dealership}")
-        self.stdout.write(f"Admin: {ADMIN_URL}")
 
 
 def _count(number: int, noun: str) -> str:
