@@ -15,12 +15,13 @@ from . import (
     audit_admin,  # noqa: F401  (registers the audit trail's admin)
     roles,
 )
+from .admin_choices import LabelOrderedChoicesMixin
 from .admin_scoping import DealershipScopedMixin, PermissionFirstMixin
 from .models import Account, User
 
 
 @admin.register(Account)
-class AccountAdmin(DealershipScopedMixin, admin.ModelAdmin):
+class AccountAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmin):
     dealership_field = None  # a dealership is its own
     list_display = ["name", "province", "country", "locale", "time_zone"]
     search_fields = ["name"]

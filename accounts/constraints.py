@@ -7,24 +7,11 @@ outside the list whatever path wrote it (admin, API, shell, raw SQL).
 from django.db import models
 from django.db.models import Q
 
-from .iso_codes import Province
+from .iso_choices import subdivisions
 
-CANADIAN_PROVINCES = [
-    "AB",
-    "BC",
-    "MB",
-    "NB",
-    "NL",
-    "NS",
-    "NT",
-    "NU",
-    "ON",
-    "PE",
-    "QC",
-    "SK",
-    "YT",
-]
-US_STATES = [code for code in Province.values if code not in CANADIAN_PROVINCES]
+CANADIAN_PROVINCES = [code for code, _name in subdivisions("CA")]
+# States, the District of Columbia and the outlying areas.
+US_STATES = [code for code, _name in subdivisions("US")]
 
 
 def choices_check(field: str, choices, *, blank: bool = False, null: bool = False):

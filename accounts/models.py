@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .constraints import choices_check, province_matches_country_check
-from .iso_codes import Country, Language, Province
+from .iso_choices import Country, Language, Province
 from .tenancy import DealershipScopedQuerySet
 
 

@@ -21,6 +21,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin_choices import LabelOrderedChoicesMixin
 from accounts.admin_scoping import DealershipScopedMixin
 
 from ..models import USER_SLOTS, Lead, LeadExport
@@ -52,7 +53,7 @@ def status_markup(status: str, language: str) -> SafeString:
 
 
 @admin.register(Lead)
-class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
+class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "primary_phone",

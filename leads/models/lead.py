@@ -13,7 +13,7 @@ from accounts.constraints import (
     province_in_country,
     province_matches_country_check,
 )
-from accounts.iso_codes import Country, Language, Province
+from accounts.iso_choices import Country, Language, Province
 from accounts.models import Account
 from accounts.tenancy import DealershipScopedQuerySet
 
