@@ -1,10 +1,6 @@
 import csv
 import io
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,8 +13,19 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from accounts import roles
-from tests.factories import AccountFactory, UserFactory
+from accounts.models import Account, User
+from leads.csv_copy import iter_csv_bytes
+from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
+from tests.factories import (
+    AccountFactory,
+    LeadEmailFactory,
+    LeadFactory,
+    LeadPhoneFactory,
+    LeadVehicleFactory,
+    UserFactory,
+)
 from tests.openapi_contract import ContractAPIClient
+from tests.processes import PROCRASTINATE_TABLES
 
 # --- The Activix Lead object (tests/data/lead-object.md) ---
 
@@ -168,6 +175,17 @@ def changelist_ids(response) -> list[int]:
     return [obj.pk for obj in response.context["cl"].result_list]
 
 
+def export_csv(leads) -> bytes:
+    """The CSV file of `leads`, as PostgreSQL writes it."""
+    return b"".join(iter_csv_bytes(leads))
+
+
+def csv_ids(body: bytes) -> list[str]:
+    """The lead ids of a CSV file, in its order."""
+    text = body.decode("utf-8-sig")
+    return [row["id"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+
+
 def csv_rows(response) -> list[dict[str, str]]:
     """The rows of a streamed CSV download, by header."""
     text = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -202,91 +220,7 @@ def admin_form_data(response) -> dict[str, object]:
     return data
 
 
-# --- Worker processes ---
-# Real `manage.py procrastinate worker` processes on the test database.
-# Tests using them commit their data (transaction=True, as empty_queue
-# asks), since a worker is another connection.
-
-PROJECT = Path(__file__).resolve().parent.parent
-PROCRASTINATE_TABLES = [
-    "procrastinate_events",
-    "procrastinate_periodic_defers",
-    "procrastinate_jobs",
-    "procrastinate_workers",
-]
-
-
-def test_database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-test_database_url.__test__ = False  # a helper, not a test
-
-
-def worker_environment(**overrides) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE", "WORKER_"))
-    }
-    return environment | {
-        "DJANGO_ENV_FILE": "/dev/null",
-        "DJANGO_SECRET_KEY": "worker-test",
-        "DATABASE_URL": test_database_url(),
-        "WORKER_IMPORT_PATHS": "tests.worker.tasks",
-        "WORKER_HEARTBEAT_SECONDS": "0.5",
-        "WORKER_STALLED_SECONDS": "3",
-        **overrides,
-    }
-
-
-def start_worker(*arguments: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "procrastinate", "worker", *arguments],
-        cwd=PROJECT,
-        env=worker_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def run_worker_until_idle(timeout: float = 60) -> str:
-    """A worker that takes every job waiting and exits; its output."""
-    finished = subprocess.run(
-        [sys.executable, "manage.py", "procrastinate", "worker", "--one-shot"],
-        cwd=PROJECT,
-        env=worker_environment(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert finished.returncode == 0, finished.stdout + finished.stderr
-    return finished.stdout + finished.stderr
-
-
-def stop(process: subprocess.Popen) -> str:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-    return process.stdout.read() if process.stdout else ""
-
-
-def wait_for(condition, timeout: float = 60, every: float = 0.2):
-    """Poll `condition` until it is true; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"still false after {timeout} s: {condition.__doc__}")
+# --- Background jobs (worker processes: tests/processes.py) ---
 
 
 @pytest.fixture
@@ -303,3 +237,37 @@ def empty_queue(transactional_db, django_db_serialized_rollback):
     empty()
     yield
     empty()
+
+
+# --- Tenancy: a dealership's objects, for the isolation tests ---
+
+# An id no object has: another dealership's must be answered as this one.
+MISSING_ID = 987654321
+
+
+@pytest.fixture
+def dealership_a(db):
+    """Dealership A's lead with an email, a phone and a vehicle, and its staff."""
+    account = Account.objects.create(name="Dealership A", country="CA", province="QC")
+    staff = UserFactory(account=account, first_name="Alice", last_name="Secret")
+    lead = LeadFactory(account=account, last_name="Confidential", bdc=staff)
+    return {
+        Account: account,
+        User: staff,
+        Lead: lead,
+        LeadEmail: LeadEmailFactory(lead=lead, address="private@a.example"),
+        LeadPhone: LeadPhoneFactory(lead=lead, number="+15149876543"),
+        LeadVehicle: LeadVehicleFactory(lead=lead, vin="1HGCM82633A004352"),
+    }
+
+
+def snapshot(objects):
+    """Every field value of A's objects, to prove nothing changed."""
+    return {model: _values(model, obj) for model, obj in objects.items()}
+
+
+def _values(model, obj):
+    # By the primary key field: TokenProxy's `pk` is its user's id.
+    key = model._meta.pk.attname
+    stored = model._default_manager.get(**{key: getattr(obj, key)})
+    return {f.attname: getattr(stored, f.attname) for f in model._meta.concrete_fields}

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from tests.conftest import start_worker, stop, wait_for
+from tests.processes import start_worker, stop, wait_for
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import wait_for
+from tests.processes import wait_for
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,7 @@
 from .contacts import LeadEmail, LeadPhone
 from .export_records import LeadExport
-from .lead import USER_SLOTS, Lead, LeadQuerySet, version_of
+from .lead import Lead
+from .lead_queryset import USER_SLOTS, LeadQuerySet, version_of
 from .vehicles import LeadVehicle
 
 __all__ = [

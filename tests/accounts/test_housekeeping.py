@@ -15,8 +15,9 @@ from rest_framework.authtoken.models import Token
 
 from accounts import jobs
 from accounts.models import TokenActivity
-from tests.conftest import bearer_client, run_worker_until_idle
+from tests.conftest import bearer_client
 from tests.factories import UserFactory
+from tests.processes import run_worker_until_idle
 
 NOW = timezone.now()
 

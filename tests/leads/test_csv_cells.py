@@ -1,6 +1,5 @@
 """The CSV as PostgreSQL writes it: what each kind of cell holds, quoted and
-defused as a spreadsheet needs, in the list's order and the reader's time
-zone, streamed as it comes."""
+defused as a spreadsheet needs, in the reader's time zone."""
 
 import csv
 import datetime
@@ -8,14 +7,11 @@ import io
 import zoneinfo
 
 import pytest
-from django.db import connection
-from django.db.models.functions import Lower
 from django.utils import timezone
 
-from leads import csv_columns, csv_copy, exports
 from leads.models import Lead
+from tests.conftest import csv_ids, export_csv
 from tests.factories import (
-    AccountFactory,
     LeadEmailFactory,
     LeadFactory,
     LeadPhoneFactory,
@@ -43,16 +39,8 @@ NASTY_TEXTS = [
 ]
 
 
-def copy_csv(leads) -> bytes:
-    return b"".join(csv_copy.iter_csv_bytes(leads))
-
-
 def csv_rows(body: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-
-
-def csv_ids(body: bytes) -> list[str]:
-    return [row["id"] for row in csv_rows(body)]
 
 
 def defused(text: str) -> str:
@@ -125,7 +113,7 @@ def nasty_leads(account):
 
 @pytest.mark.django_db
 def test_customer_text_reaches_every_cell_as_typed_or_defused(nasty_leads):
-    rows = {row["id"]: row for row in csv_rows(copy_csv(Lead.objects.all()))}
+    rows = {row["id"]: row for row in csv_rows(export_csv(Lead.objects.all()))}
 
     for lead, text in zip(nasty_leads[1:], NASTY_TEXTS, strict=False):
         row = rows[str(lead.pk)]
@@ -138,7 +126,7 @@ def test_customer_text_reaches_every_cell_as_typed_or_defused(nasty_leads):
 
 @pytest.mark.django_db
 def test_quotes_commas_and_line_breaks_are_quoted_as_rfc_4180_says(nasty_leads):
-    body = copy_csv(Lead.objects.all())
+    body = export_csv(Lead.objects.all())
 
     assert b'"Say ""hi"", then leave"' in body
     assert b'"two\nlines"' in body
@@ -149,7 +137,7 @@ def test_quotes_commas_and_line_breaks_are_quoted_as_rfc_4180_says(nasty_leads):
 
 @pytest.mark.django_db
 def test_staff_cells_show_names_as_the_admin_does(nasty_leads):
-    rows = {row["id"]: row for row in csv_rows(copy_csv(Lead.objects.all()))}
+    rows = {row["id"]: row for row in csv_rows(export_csv(Lead.objects.all()))}
     named = {
         (row["bdc_name"], row["bdc_email"])
         for lead_id, row in rows.items()
@@ -168,7 +156,7 @@ def test_staff_cells_show_names_as_the_admin_does(nasty_leads):
 def test_an_empty_lead_is_empty_cells_and_zero_counts(nasty_leads):
     [row] = [
         row
-        for row in csv_rows(copy_csv(Lead.objects.all()))
+        for row in csv_rows(export_csv(Lead.objects.all()))
         if row["id"] == str(nasty_leads[0].pk)
     ]
 
@@ -200,7 +188,7 @@ def test_a_busy_lead_reads_as_a_spreadsheet_expects(nasty_leads):
     busy = nasty_leads[-1]
     [row] = [
         row
-        for row in csv_rows(copy_csv(Lead.objects.all()))
+        for row in csv_rows(export_csv(Lead.objects.all()))
         if row["id"] == str(busy.pk)
     ]
 
@@ -237,7 +225,7 @@ def test_a_busy_lead_reads_as_a_spreadsheet_expects(nasty_leads):
 
 @pytest.mark.django_db
 def test_copy_lists_the_leads_in_the_querysets_order(nasty_leads):
-    copied = copy_csv(Lead.objects.order_by("-id"))
+    copied = export_csv(Lead.objects.order_by("-id"))
 
     assert csv_ids(copied) == [str(lead.id) for lead in reversed(nasty_leads)]
 
@@ -245,83 +233,6 @@ def test_copy_lists_the_leads_in_the_querysets_order(nasty_leads):
 @pytest.mark.django_db
 def test_copy_writes_times_in_the_active_time_zone(nasty_leads):
     with timezone.override("America/Vancouver"):
-        copied = copy_csv(Lead.objects.order_by("-id"))
+        copied = export_csv(Lead.objects.order_by("-id"))
 
     assert b",2024-01-15T06:05:07-08:00," in copied
-
-
-@pytest.mark.parametrize(
-    "ordering",
-    [
-        ["-created_at", "-id"],
-        ["account", "-pk"],
-        ["-account", "pk"],
-        ["bdc__first_name", "-pk"],
-        ["-bdc__first_name", "pk"],
-        ["rating", "id"],
-        [Lower("last_name").desc(nulls_last=True), "id"],
-    ],
-)
-@pytest.mark.django_db
-def test_copy_keeps_the_lists_order(ordering):
-    zebra, alpha = AccountFactory(name="Zebra Motors"), AccountFactory(name="Alpha")
-    julie = UserFactory(account=zebra, first_name="Julie")
-    marc = UserFactory(account=alpha, first_name="Marc")
-    for account, bdc, name, rating in [
-        (zebra, julie, "Roy", 3),
-        (alpha, marc, "caron", None),
-        (zebra, None, "Bédard", 1),
-        (alpha, marc, "", 3),
-    ]:
-        LeadFactory(account=account, bdc=bdc, last_name=name, rating=rating)
-    leads = Lead.objects.order_by(*ordering)
-
-    copied = copy_csv(leads)
-
-    assert csv_ids(copied) == [str(pk) for pk in leads.values_list("pk", flat=True)]
-
-
-@pytest.mark.django_db
-def test_copy_yields_bytes_as_the_server_sends_them(account, monkeypatch):
-    monkeypatch.setattr(csv_copy, "BYTES_PER_PIECE", 1)
-    LeadFactory.create_batch(3, account=account)
-
-    pieces = list(csv_copy.iter_csv_bytes(Lead.objects.all()))
-
-    assert len(pieces) >= 4
-    assert all(piece.endswith(b"\r\n") for piece in pieces)
-
-
-@pytest.mark.django_db
-def test_copy_of_no_leads_is_the_header_alone(account):
-    LeadFactory(account=account)
-    counted = []
-
-    body = b"".join(
-        csv_copy.iter_csv_bytes(Lead.objects.none(), on_complete=counted.append)
-    )
-
-    assert body == csv_columns.header_text().encode()
-    assert counted == [0]
-
-
-@pytest.mark.django_db
-def test_abandoned_download_leaves_the_connection_as_it_was(account, monkeypatch):
-    monkeypatch.setattr(csv_copy, "BYTES_PER_PIECE", 1)
-    LeadFactory.create_batch(3, account=account)
-    pieces = csv_copy.iter_csv_bytes(Lead.objects.all())
-    next(pieces), next(pieces)
-
-    pieces.close()
-
-    # Django reads and writes times in UTC on its connections.
-    assert connection.connection.info.parameter_status("TimeZone") == "UTC"
-    assert Lead.objects.count() == 3
-
-
-@pytest.mark.django_db
-def test_a_slice_of_leads_is_refused_before_the_download_starts(account):
-    LeadFactory.create_batch(3, account=account)
-
-    with pytest.raises(ValueError, match="unsliced"):
-        exports.csv_response(Lead.objects.order_by("id")[:2])

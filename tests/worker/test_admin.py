@@ -5,7 +5,7 @@ import pytest
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from leads.worker.models import JobFailure
-from tests.conftest import run_worker_until_idle, wait_for
+from tests.processes import run_worker_until_idle, wait_for
 from tests.worker.tasks import always_fails, does_nothing
 
 URL = "/admin/procrastinate/procrastinatejob/"

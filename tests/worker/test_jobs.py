@@ -12,7 +12,7 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 
 from accounts.models import Account
 from leads.worker.models import JobFailure
-from tests.conftest import start_worker, stop, wait_for
+from tests.processes import start_worker, stop, wait_for
 from tests.worker.tasks import always_fails, does_nothing, slow_on_first_attempt
 
 pytestmark = pytest.mark.usefixtures("empty_queue")

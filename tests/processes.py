@@ -1,0 +1,93 @@
+"""Real worker processes (`manage.py procrastinate worker`) on the test
+database, for the tests of jobs. Tests using them commit their data (the
+empty_queue fixture of tests/conftest.py), since a worker is another
+connection."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+PROJECT = Path(__file__).resolve().parent.parent
+PROCRASTINATE_TABLES = [
+    "procrastinate_events",
+    "procrastinate_periodic_defers",
+    "procrastinate_jobs",
+    "procrastinate_workers",
+]
+
+
+def test_database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+test_database_url.__test__ = False  # a helper, not a test
+
+
+def worker_environment(**overrides) -> dict[str, str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE", "WORKER_"))
+    }
+    return environment | {
+        "DJANGO_ENV_FILE": "/dev/null",
+        "DJANGO_SECRET_KEY": "worker-test",
+        "DATABASE_URL": test_database_url(),
+        "WORKER_IMPORT_PATHS": "tests.worker.tasks",
+        "WORKER_HEARTBEAT_SECONDS": "0.5",
+        "WORKER_STALLED_SECONDS": "3",
+        **overrides,
+    }
+
+
+def start_worker(*arguments: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", *arguments],
+        cwd=PROJECT,
+        env=worker_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def run_worker_until_idle(timeout: float = 60) -> str:
+    """A worker that takes every job waiting and exits; its output."""
+    finished = subprocess.run(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--one-shot"],
+        cwd=PROJECT,
+        env=worker_environment(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return finished.stdout + finished.stderr
+
+
+def stop(process: subprocess.Popen) -> str:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    return process.stdout.read() if process.stdout else ""
+
+
+def wait_for(condition, timeout: float = 60, every: float = 0.2):
+    """Poll `condition` until it is true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"still false after {timeout} s: {condition.__doc__}")
