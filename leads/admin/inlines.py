@@ -5,7 +5,9 @@ from django.contrib.admin.utils import flatten
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .. import phones
 from ..models import LeadEmail, LeadPhone, LeadVehicle
+from .forms import LeadPhoneForm
 
 VEHICLE_MAIN_FIELDS = [
     "type",
@@ -52,8 +54,16 @@ class LeadEmailInline(ContactInline):
 
 class LeadPhoneInline(ContactInline):
     model = LeadPhone
+    form = LeadPhoneForm
     fields = ["number", "extension", "type", "valid"]
     max_num = len(LeadPhone.Type.choices)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Until a new lead is saved it has no dealership; staff's leads are
+        # their own dealership's.
+        region = phones.region_of(request.user.account)
+        form = type(self.form.__name__, (self.form,), {"default_region": region})
+        return super().get_formset(request, obj, form=form, **kwargs)
 
 
 class LeadVehicleInline(admin.StackedInline):

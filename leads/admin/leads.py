@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_scoping import DealershipScopedMixin
 
+from .. import phones
 from ..models import USER_SLOTS, Lead, LeadExport
 from ..models.search import LEAD_TEXT_FIELDS
 from . import bulk, filters
@@ -207,7 +208,8 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
         return paginator
 
     def get_search_results(self, request, queryset, search_term):
-        return queryset.search(search_term), False
+        region = phones.region_of(request.user.account)
+        return queryset.search(search_term, region=region), False
 
     def get_list_display(self, request):
         list_display = super().get_list_display(request)
