@@ -49,8 +49,10 @@ class PhoneNumberField(models.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        # Stored numbers pass as they are: one phonenumbers deems invalid
-        # must not stop its lead from being saved.
+        # Stored numbers pass as they are: one stored before phonenumbers
+        # read them, which it refuses (reported by
+        # leads/migrations/0005_renormalise_phone_numbers.py), must not stop
+        # its lead from being saved.
         if not value or phones.E164.fullmatch(value):
             return value
         try:

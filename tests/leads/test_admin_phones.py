@@ -120,8 +120,8 @@ def test_new_lead_reads_numbers_in_the_staffs_dealerships_country(
 
 @pytest.mark.django_db
 def test_a_stored_number_left_untouched_does_not_block_the_lead(agent_client, account):
-    """A number stored before phonenumbers read them stays until someone
-    edits it."""
+    """A number stored before phonenumbers read them (migration 0005 reports
+    such numbers) stays until someone edits it."""
     lead = LeadFactory(account=account, first_name="Luc")
     LeadPhoneFactory(lead=lead, number="+151455512")
     data = admin_form_data(agent_client.get(change_url(lead)))
