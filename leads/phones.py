@@ -10,7 +10,7 @@ An extension written after the number behind a label ("x12", "ext. 12",
 "#12", "poste 12", "p. 12") is taken apart here, since phonenumbers knows
 no French labels. Any other letter is refused: phonenumbers would read
 "1-800-FLOWERS" off a keypad, which is not what an agent typing letters
-means.
+means. How stored numbers are shown: leads.phone_display.
 """
 
 import re

@@ -28,6 +28,7 @@ from ..models import USER_SLOTS, Lead, LeadExport
 from ..models.search import LEAD_TEXT_FIELDS
 from . import bulk, filters
 from .csv_download import export_csv, export_response
+from .dialling import dial_link
 from .forms import LeadAdminForm
 from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .lead_list.changelist import LeadChangeList
@@ -279,7 +280,7 @@ class LeadAdmin(DealershipScopedMixin, admin.ModelAdmin):
 
     @admin.display(description=_("phone"))
     def primary_phone(self, lead):
-        return lead.phone
+        return lead.phone and dial_link(lead.phone, lead.country)
 
     @admin.display(description=_("email"))
     def primary_email(self, lead):

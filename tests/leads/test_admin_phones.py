@@ -1,7 +1,9 @@
-"""Phone numbers on the lead page: typed in any usual spelling and read in
-the dealership's country, refused with a form error when they cannot
-exist."""
+"""Phone numbers in the admin: typed on the lead page in any usual spelling
+and read in the dealership's country, refused with a form error when they
+cannot exist, and shown on the lead page and the list as links that dial
+them, as people of the dealership's country read them."""
 
+import phonenumbers
 import pytest
 
 from leads import phones
@@ -10,6 +12,7 @@ from tests.conftest import admin_form_data
 from tests.factories import LeadFactory, LeadPhoneFactory
 
 ADD_URL = "/admin/leads/lead/add/"
+LIST_URL = "/admin/leads/lead/"
 
 
 def change_url(lead):
@@ -132,3 +135,49 @@ def test_a_stored_number_left_untouched_does_not_block_the_lead(agent_client, ac
     assert response.status_code == 302
     lead.refresh_from_db()
     assert lead.first_name == "Lucien"
+
+
+@pytest.mark.django_db
+def test_lead_page_shows_a_dial_link_beside_each_number(agent_client, account):
+    lead = LeadFactory(account=account)
+    LeadPhoneFactory(lead=lead, type="home", number="+15816584257")
+    LeadPhoneFactory(lead=lead, type="work", number="+33123456789")
+
+    page = agent_client.get(change_url(lead)).content.decode()
+
+    assert '<a href="tel:+15816584257">(581) 658-4257</a>' in page
+    assert '<a href="tel:+33123456789">+33 1 23 45 67 89</a>' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("country", ["CA", "FR"])
+def test_changelist_shows_numbers_as_phonenumbers_formats_them(
+    agent_client, account, country
+):
+    """National format for the dealership's country code, international for
+    others, as phonenumbers.format_number writes them."""
+    account.country = country
+    account.save()
+    numbers = [
+        "+15816584257",
+        "+12125550123",
+        "+33123456789",
+        "+33612345678",
+        "+442079460958",
+        "+390612345678",  # Italy's numbers keep their leading 0
+    ]
+    for number in numbers:
+        LeadPhoneFactory(lead=LeadFactory(account=account), number=number)
+
+    page = agent_client.get(LIST_URL).content.decode()
+
+    home = phonenumbers.country_code_for_region(country)
+    for number in numbers:
+        parsed = phonenumbers.parse(number)
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if parsed.country_code == home
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        shown = phonenumbers.format_number(parsed, style)
+        assert f'<a href="tel:{number}">{shown}</a>' in page
