@@ -29,10 +29,12 @@ E164 = re.compile(E164_PATTERN)
 # punctuation, "+1 (514) 555-1234 poste 12345", is longer than E.164.
 TYPED_MAX_LENGTH = 64
 # Digits and the punctuation people put between them, nothing else.
-DIALLED = re.compile(r"[\d\s+().\-/\u2010-\u2015]*\d[\d\s+().\-/\u2010-\u2015]*")
+DIALLED = re.compile(r"[\d\s+().\-/\u2010-\u2015]+")
 EXTENSION = re.compile(
-    r"[\s,;]*(?:extension|extn|ext|poste|p|x|#)\s*[.:=]?\s*(\d+)\s*$", re.IGNORECASE
+    r"(?:extension|extn|ext|poste|p|x|#)\s*[.:=]?\s*(\d+)\s*$", re.IGNORECASE
 )
+# What may stand between a number and its extension's label.
+SEPARATORS = " \t,;"
 # The extension field is a PositiveIntegerField: 9 digits always fit, and
 # a leading 0 would be lost.
 EXTENSION_DIGITS = re.compile(r"[1-9]\d{0,8}")
@@ -138,7 +140,7 @@ def split_extension(typed: str) -> tuple[str, str | None]:
     match = EXTENSION.search(typed)
     if match is None:
         return typed, None
-    return typed[: match.start()], match[1]
+    return typed[: match.start()].rstrip(SEPARATORS), match[1]
 
 
 def parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
