@@ -1,9 +1,11 @@
-"""The lead page's form: refuses to overwrite what someone else saved
-since the page was opened (the lead's `version`, as the API's ETag)."""
+"""The lead page's forms: the lead's refuses to overwrite what someone else
+saved since the page was opened (the lead's `version`, as the API's ETag);
+a phone's reads the number as typed."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .. import phones
 from ..models import Lead
 
 CONFLICT = _(
@@ -31,3 +33,34 @@ class LeadAdminForm(forms.ModelForm):
             if cleaned.get("version") != current:
                 raise forms.ValidationError(CONFLICT, code="conflict")
         return cleaned
+
+
+class LeadPhoneForm(forms.ModelForm):
+    """A phone row: the number in any usual spelling, read in the lead's
+    dealership's country, an extension typed in it filling `extension`."""
+
+    # Where a new lead's dealership is not known yet; LeadPhoneInline sets
+    # the user's.
+    default_region = phones.DEFAULT_REGION
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("number")
+        # An untouched row keeps its stored number, even one phonenumbers
+        # refuses, so that the rest of the lead can still be saved.
+        if number and {"number", "extension"} & set(self.changed_data):
+            number, typed_extension = phones.read(number, region=self._region())
+            # Stored before the extensions are compared, so that the model's
+            # own validation sees E.164 even when they differ.
+            cleaned["number"] = number
+            cleaned["extension"] = phones.agreed_extension(
+                typed_extension, cleaned.get("extension")
+            )
+        return cleaned
+
+    def _region(self) -> str:
+        # The inline formset's own field holds the lead being saved.
+        lead = self.cleaned_data.get("lead")
+        if lead is not None and lead.account_id is not None:
+            return lead.account.country
+        return self.default_region

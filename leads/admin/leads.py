@@ -24,10 +24,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin_choices import LabelOrderedChoicesMixin
 from accounts.admin_scoping import DealershipScopedMixin
 
+from .. import phones
 from ..models import USER_SLOTS, Lead, LeadExport
 from ..models.search import LEAD_TEXT_FIELDS
 from . import bulk, filters
 from .csv_download import export_csv, export_response
+from .dialling import dial_link
 from .forms import LeadAdminForm
 from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .lead_list.changelist import LeadChangeList
@@ -208,7 +210,8 @@ class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmi
         return paginator
 
     def get_search_results(self, request, queryset, search_term):
-        return queryset.search(search_term), False
+        region = phones.region_of(request.user.account)
+        return queryset.search(search_term, region=region), False
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
@@ -266,7 +269,7 @@ class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmi
 
     @admin.display(description=_("phone"))
     def primary_phone(self, lead):
-        return lead.phone
+        return lead.phone and dial_link(lead.phone, lead.country)
 
     @admin.display(description=_("email"))
     def primary_email(self, lead):

@@ -30,15 +30,13 @@ VEHICLE_FIELDS = [
 
 
 class PhoneField(serializers.CharField):
-    """Accepts common North American spellings; answers in E.164."""
+    """A number as typed, answered in E.164. LeadPhoneSerializer.validate
+    reads it: that needs the dealership's country and the extension."""
 
-    default_error_messages = {"invalid": "The number format is invalid."}
-
-    def to_internal_value(self, data):
-        try:
-            return phones.normalize(super().to_internal_value(data))
-        except ValueError:
-            self.fail("invalid")
+    def __init__(self, **kwargs):
+        # The model's max_length is E.164's; typed numbers run longer.
+        kwargs["max_length"] = phones.TYPED_MAX_LENGTH
+        super().__init__(**kwargs)
 
 
 class LeadChildSerializer(ActivixModelSerializer):
@@ -61,10 +59,35 @@ class LeadEmailSerializer(LeadChildSerializer):
 
 
 class LeadPhoneSerializer(LeadChildSerializer):
+    """A phone nested in a lead; LeadSerializer puts its dealership's
+    country in the context as `phone_region`."""
+
     class Meta(LeadChildSerializer.Meta):
         model = LeadPhone
         fields = [*CHILD_READ_ONLY[:4], "number", "extension", "type", "valid"]
         read_only_fields = CHILD_READ_ONLY
+        extra_kwargs = {
+            "number": {
+                "help_text": "Any usual spelling, of the dealership's country "
+                "without a country code; an extension typed after it (x12, "
+                "ext. 12, #12, poste 12) goes to `extension`. Answered in E.164."
+            }
+        }
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if "number" in attrs:
+            phone = phones.read(
+                attrs["number"],
+                region=self.phone_region(attrs),
+                extension=attrs.get("extension"),
+            )
+            attrs.update(phone._asdict())
+        return attrs
+
+    def phone_region(self, attrs) -> str:
+        """Where a number without a country code is."""
+        return self.context["phone_region"]
 
 
 @extend_schema_field(
@@ -99,7 +122,9 @@ class LeadIdField(serializers.PrimaryKeyRelatedField):
     }
 
     def get_queryset(self):
-        return Lead.objects.for_user(self.context["request"].user)
+        leads = Lead.objects.for_user(self.context["request"].user)
+        # A phone's number is read in the lead's dealership's country.
+        return leads.select_related("account")
 
 
 class ChildResourceMixin:
@@ -141,7 +166,9 @@ class LeadEmailResourceSerializer(ChildResourceMixin, LeadEmailSerializer):
 
 
 class LeadPhoneResourceSerializer(ChildResourceMixin, LeadPhoneSerializer):
-    pass
+    def phone_region(self, attrs) -> str:
+        lead = attrs.get("lead") or self.instance.lead
+        return lead.account.country
 
 
 class LeadVehicleResourceSerializer(ChildResourceMixin, LeadVehicleSerializer):

@@ -210,7 +210,8 @@ class LeadFilter(filters.FilterSet):
         return queryset.filter(Exists(emails))
 
     def filter_phone(self, queryset, name, value):
-        digits = phones.search_digits(value.replace("%", ""))
+        region = phones.region_of(self.request.user.account)
+        digits = phones.search_digits(value.replace("%", ""), region)
         numbers = LeadPhone.objects.filter(lead=OuterRef("pk"), number__contains=digits)
         return queryset.filter(Exists(numbers)) if digits else queryset.none()
 

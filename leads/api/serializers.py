@@ -116,7 +116,17 @@ class LeadSerializer(ActivixModelSerializer):
             return self.instance.account_id
         return self.context["request"].user.account_id
 
+    @property
+    def target_country(self) -> str:
+        """The dealership's country, where its phone numbers are read."""
+        if self.instance is not None:
+            return self.instance.account.country
+        return self.context["request"].user.account.country
+
     def to_internal_value(self, data):
+        # The nested phones' serializers read numbers without a country code
+        # in it (LeadPhoneSerializer.phone_region).
+        self.context["phone_region"] = self.target_country
         if self.partial and isinstance(data, dict):
             self._validate_new_contacts_whole(data)
         return super().to_internal_value(data)

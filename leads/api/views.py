@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from config.api.includes import requested_includes
 
+from .. import phones
 from ..models import (
     USER_SLOTS,
     Lead,
@@ -172,7 +173,11 @@ class LeadViewSet(
         """
         search = SearchSerializer(data=request.query_params)
         search.is_valid(raise_exception=True)
-        return self._page_of(self.get_queryset().search(search.validated_data["query"]))
+        leads = self.get_queryset().search(
+            search.validated_data["query"],
+            region=phones.region_of(request.user.account),
+        )
+        return self._page_of(leads)
 
 
 @extend_schema_view(

@@ -161,9 +161,13 @@ class PeopleMaker:
         ):  # 555-0100 to 555-0199: fiction's numbers, invalid
             return f"+1{area}55501{int(random() * 100):02d}"
         if draw < 0.02:  # a customer from overseas: French or British mobile
+            # Within ranges phonenumbers knows as mobile: 6 then 0-2 or 4-8
+            # in France (63x and 69x are partly overseas), 71-73 in Britain.
             if random() < 0.5:
-                return f"+336{int(random() * 100_000_000):08d}"
-            return f"+447{int(random() * 1_000_000_000):09d}"
+                n = int(random() * 70_000_000)
+                return f"+336{'0124578'[n // 10_000_000]}{n % 10_000_000:07d}"
+            n = int(random() * 300_000_000)
+            return f"+447{n // 100_000_000 + 1}{n % 100_000_000:08d}"
         exchange = int(random() * 800) + 200  # real exchanges never start 0/1
         if exchange == 555:
             exchange = 556

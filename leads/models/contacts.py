@@ -36,9 +36,12 @@ PLACEHOLDER_DOMAINS = [
 
 
 class PhoneNumberField(models.CharField):
-    """A phone number stored in E.164, normalised from what people type."""
+    """A phone number stored in E.164.
 
-    default_error_messages = {"invalid": _("The number format is invalid.")}
+    Reading what people type needs the dealership's country and fills the
+    extension too, so forms and serializers do it (leads.phones.read); this
+    field accepts E.164 as stored, or a number with its country code.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 16)
@@ -46,14 +49,20 @@ class PhoneNumberField(models.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        if not value:
+        # Stored numbers pass as they are: one stored before phonenumbers
+        # read them, which it refuses (reported by
+        # leads/migrations/0005_renormalise_phone_numbers.py), must not stop
+        # its lead from being saved.
+        if not value or phones.E164.fullmatch(value):
             return value
         try:
-            return phones.normalize(value)
-        except ValueError:
-            raise ValidationError(
-                self.error_messages["invalid"], code="invalid"
-            ) from None
+            return phones.normalize(value, region=None)
+        except phones.InvalidNumber as error:
+            raise ValidationError(error.message, code="invalid") from None
+
+    def formfield(self, **kwargs):
+        # Typed numbers are longer than stored ones: "(514) 555-1234 x12".
+        return super().formfield(**{"max_length": phones.TYPED_MAX_LENGTH, **kwargs})
 
 
 def _is_placeholder_email():

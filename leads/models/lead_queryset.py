@@ -40,7 +40,7 @@ class LeadQuerySet(DealershipScopedQuerySet):
     def newest_first(self) -> "LeadQuerySet":
         return self.order_by("-created_at", "-id")
 
-    def search(self, text: str) -> "LeadQuerySet":
+    def search(self, text: str, *, region: str) -> "LeadQuerySet":
         """Leads matching `text` (see leads.models.search); all for blank."""
-        matches = matching(text)
+        matches = matching(text, region=region)
         return self if matches is None else self.filter(matches)

@@ -3,10 +3,11 @@
 
 Every word must match some field, so "marie tremblay" finds Marie Tremblay
 and a quoted "marie tremblay" a field holding both words. A phone number
-typed in any format is looked up exactly on the numbers' index, and a word
-of four or more digits matches the numbers that contain them. Contact data and vehicles
-are matched with EXISTS subqueries rather than joins, so a lead with two
-matching emails is found once without DISTINCT.
+typed in any format (read in the searcher's dealership's country when it has
+no country code) is looked up exactly on the numbers' index, and a word of
+four or more digits matches the numbers that contain them. Contact data and
+vehicles are matched with EXISTS subqueries rather than joins, so a lead with
+two matching emails is found once without DISTINCT.
 """
 
 import re
@@ -38,7 +39,7 @@ def _has(model, **lookups) -> Exists:
     return Exists(model.objects.filter(lead=OuterRef("pk"), **lookups))
 
 
-def _word_matches(word: str) -> Q:
+def _word_matches(word: str, region: str) -> Q:
     matches = Q(
         _has(LeadEmail, address__icontains=word),
         _has(LeadVehicle, vin__icontains=word),
@@ -46,36 +47,36 @@ def _word_matches(word: str) -> Q:
     )
     for field in LEAD_TEXT_FIELDS:
         matches |= Q(**{f"{field}__icontains": word})
-    digits = phones.search_digits(word) if PHONE_LIKE.fullmatch(word) else ""
+    digits = phones.search_digits(word, region) if PHONE_LIKE.fullmatch(word) else ""
     if len(digits) >= MIN_PHONE_DIGITS:
         # "marie 5550101": a name and part of her number.
         matches |= Q(_has(LeadPhone, number__contains=digits))
     return matches
 
 
-def _phone_matches(term: str) -> Q | None:
+def _phone_matches(term: str, region: str) -> Q | None:
     """Numbers in E.164 matching a number typed in any format, or None."""
     if not PHONE_LIKE.fullmatch(term):
         return None
     try:
         # A whole number is looked up exactly, on the number's index.
-        return Q(_has(LeadPhone, number=phones.normalize(term)))
-    except ValueError:
+        return Q(_has(LeadPhone, number=phones.normalize(term, region)))
+    except phones.InvalidNumber:
         pass
-    digits = phones.search_digits(term)
+    digits = phones.search_digits(term, region)
     if len(digits) < MIN_PHONE_DIGITS:
         return None
     return Q(_has(LeadPhone, number__contains=digits))
 
 
-def matching(text: str) -> Q | None:
+def matching(text: str, *, region: str) -> Q | None:
     """What a lead matching `text` satisfies; None when `text` is blank."""
     text = text.strip()
     words = [_unquote(word) for word in smart_split(text)]
     if not words:
         return None
-    matches = reduce(and_, (_word_matches(word) for word in words))
-    phone = _phone_matches(text)
+    matches = reduce(and_, (_word_matches(word, region) for word in words))
+    phone = _phone_matches(text, region)
     if phone is not None:
         matches |= phone
     return matches

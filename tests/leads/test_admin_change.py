@@ -72,7 +72,7 @@ def test_lead_page_refuses_a_number_that_is_no_phone(agent_client, account):
     response = agent_client.post(change_url(lead), data)
 
     assert response.status_code == 200
-    assert "The number format is invalid." in response.content.decode()
+    assert "This number is too short." in response.content.decode()
     assert not LeadPhone.objects.exists()
 
 

@@ -57,7 +57,7 @@ def test_changelist_shows_the_columns_an_agent_scans(agent_client, account):
     row = response.content.decode()
     for text in [
         "Marie Tremblay",
-        "+15145550102",  # mobile before home
+        '<a href="tel:+15145550102">(514) 555-0102</a>',  # mobile before home
         "marie@example.ca",
         "New",
         "Conquest",

@@ -38,9 +38,10 @@ DOCUMENTED_CREATES = {
         LeadEmail,
         {"address": "test@activix.ca", "type": "home"},
     ),
+    # Activix's example, +15141234455, cannot exist: no exchange starts with 1.
     "lead-phones": (
         LeadPhone,
-        {"number": "+15141234455", "type": "home", "extension": 555},
+        {"number": "+15142234455", "type": "home", "extension": 555},
     ),
     "lead-vehicles": (
         LeadVehicle,

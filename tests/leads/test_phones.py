@@ -1,50 +1,138 @@
+"""Phone numbers as typed, read by leads/phones.py with phonenumbers, and
+the validity flags the database computes for contact data."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from leads import phones
 from tests.factories import LeadEmailFactory, LeadFactory, LeadPhoneFactory
 
+# What agents and integrators type, and what is stored: (dealership's
+# country, typed, E.164, extension).
+SPELLINGS = [
+    ("CA", "514-555-1234", "+15145551234", None),
+    ("CA", "(514) 555-1234", "+15145551234", None),
+    ("CA", "1 514 555 1234", "+15145551234", None),
+    ("CA", "1-514-555-1234", "+15145551234", None),
+    ("CA", "+1 514 555 1234", "+15145551234", None),
+    ("CA", "514.555.1234", "+15145551234", None),
+    ("CA", "  5145551234 ", "+15145551234", None),
+    ("CA", "+15145551234", "+15145551234", None),
+    ("CA", "514-555-1234 x12", "+15145551234", 12),
+    ("CA", "514-555-1234x12", "+15145551234", 12),
+    ("CA", "514-555-1234 ext. 12", "+15145551234", 12),
+    ("CA", "514-555-1234 ext 12", "+15145551234", 12),
+    ("CA", "514-555-1234 EXT. 12", "+15145551234", 12),
+    ("CA", "(514) 555-1234 #12", "+15145551234", 12),
+    ("CA", "514 555-1234 poste 12", "+15145551234", 12),
+    ("CA", "514 555-1234, p. 12", "+15145551234", 12),
+    ("CA", "514 555 1234;ext=12", "+15145551234", 12),  # RFC 3966's
+    ("CA", "+33 1 23 45 67 89", "+33123456789", None),
+    ("CA", "011 33 1 23 45 67 89", "+33123456789", None),
+    ("CA", "+44 20 7946 0958", "+442079460958", None),
+    ("CA", "+44 20 7946 0958 ext 12", "+442079460958", 12),
+    ("US", "(212) 555-0123", "+12125550123", None),
+    ("FR", "01 23 45 67 89", "+33123456789", None),
+    ("FR", "06 12 34 56 78", "+33612345678", None),
+    ("FR", "00 1 514 555 1234", "+15145551234", None),
+    ("FR", "+1 514 555 1234", "+15145551234", None),
+    ("GB", "020 7946 0958", "+442079460958", None),
+]
+
+
+@pytest.mark.parametrize(("region", "typed", "number", "extension"), SPELLINGS)
+def test_typed_numbers_are_read_into_e164_and_their_extension(
+    region, typed, number, extension
+):
+    assert phones.read(typed, region=region) == (number, extension)
+
 
 @pytest.mark.parametrize(
-    "typed",
+    ("region", "typed", "message"),
     [
-        "(514) 432-1214",
-        "514.432.1214",
-        "514 432 1214",
-        "1-514-432-1214",
-        "+1 514 432 1214",
-        "+15144321214",
-        "  5144321214 ",
+        ("CA", "+1 514 555 12", phones.TOO_SHORT),
+        ("CA", "514 555 12", phones.TOO_SHORT),
+        ("CA", "555-1234", phones.TOO_SHORT),  # no area code
+        ("CA", "12", phones.TOO_SHORT),
+        ("CA", "+1 514 555 1234 5678", phones.TOO_LONG),
+        ("CA", "12345678901234567", phones.TOO_LONG),
+        ("CA", "+1 014 432 1214", phones.NOT_IN_USE),  # no area code starts 0
+        ("CA", "+1 514 132 1214", phones.NOT_IN_USE),  # nor exchange code 1
+        ("CA", "01 23 45 67 89", phones.NOT_IN_USE),  # French, not Canadian
+        ("CA", "514-555-CALL", phones.INVALID),  # no keypad letters
+        ("CA", "1-800-FLOWERS", phones.INVALID),
+        ("CA", "call me", phones.INVALID),
+        ("CA", "514-555-1234 x 12 x 13", phones.INVALID),
+        ("CA", "", phones.INVALID),
+        ("CA", "   ", phones.INVALID),
+        ("CA", "+0 514 432 1214", phones.INVALID),
+        ("CA", "514-555-1234 x012", phones.EXTENSION_INVALID),  # 0 is lost
+        ("CA", "514-555-1234 x1234567890", phones.EXTENSION_INVALID),
     ],
 )
-def test_north_american_spellings_normalise_to_e164(typed):
-    assert phones.normalize(typed) == "+15144321214"
+def test_numbers_that_cannot_exist_are_refused_naming_the_number(
+    region, typed, message
+):
+    with pytest.raises(ValidationError) as caught:
+        phones.read(typed, region=region)
+
+    assert caught.value.message_dict == {"number": [message]}
 
 
-def test_international_numbers_keep_their_country_code():
-    assert phones.normalize("011 33 1 23 45 67 89") == "+33123456789"
-    assert phones.normalize("+33 1 23 45 67 89") == "+33123456789"
+def test_an_extension_given_apart_is_kept():
+    assert phones.read("514-555-1234", region="CA", extension=7) == (
+        "+15145551234",
+        7,
+    )
+
+
+def test_an_extension_typed_and_given_apart_may_agree():
+    assert phones.read("514-555-1234 x12", region="CA", extension=12) == (
+        "+15145551234",
+        12,
+    )
+
+
+def test_an_extension_typed_and_given_apart_must_agree():
+    with pytest.raises(ValidationError) as caught:
+        phones.read("514-555-1234 x12", region="CA", extension=7)
+
+    assert list(caught.value.message_dict) == ["extension"]
+    assert "12" in caught.value.message_dict["extension"][0]
+
+
+def test_normalize_reads_a_whole_number_in_the_region():
+    assert phones.normalize("01 23 45 67 89", "FR") == "+33123456789"
+    assert phones.normalize("(514) 432-1214", "CA") == "+15144321214"
+
+
+@pytest.mark.parametrize("typed", ["(514) 432-1214", "+1 514 555 12", "x"])
+def test_normalize_without_a_region_needs_a_valid_international_number(typed):
+    with pytest.raises(phones.InvalidNumber):
+        phones.normalize(typed, None)
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "555-1234", "call me", "+0 514 432 1214", "12345678901234567"]
+    ("typed", "region", "digits"),
+    [
+        ("(514) 432-1214", "CA", "15144321214"),
+        ("01 23 45 67 89", "FR", "33123456789"),
+        ("5144321214", "FR", "5144321214"),  # no French number: as typed
+        ("+33 1 23", "CA", "33123"),
+        ("555-1234", "CA", "5551234"),  # the last digits of a number
+        ("1214", "CA", "1214"),
+        ("1-800-FLOWERS", "CA", "1800"),  # letters are never dialled
+    ],
 )
-def test_non_numbers_are_refused(typed):
-    with pytest.raises(ValueError):
-        phones.normalize(typed)
-
-
-@pytest.mark.parametrize(
-    ("typed", "digits"),
-    [("(514) 432-1214", "15144321214"), ("+33 1 23", "33123"), ("1214", "1214")],
-)
-def test_search_digits_match_the_e164_form(typed, digits):
-    assert phones.search_digits(typed) == digits
+def test_search_digits_match_the_e164_form(typed, region, digits):
+    assert phones.search_digits(typed, region) == digits
 
 
 @pytest.mark.django_db
-def test_phone_typed_in_a_form_is_stored_in_e164():
-    phone = LeadPhoneFactory.build(lead=LeadFactory(), number="(514) 432-1214")
+def test_model_stores_a_number_with_its_country_code_in_e164():
+    """Without a form or a request there is no dealership to read a
+    national number in; with its country code a number is read."""
+    phone = LeadPhoneFactory.build(lead=LeadFactory(), number="+1 (514) 432-1214")
 
     phone.full_clean()
     phone.save()

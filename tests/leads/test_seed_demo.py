@@ -1,5 +1,7 @@
+import random
 from io import StringIO
 
+import phonenumbers
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -9,6 +11,8 @@ from django.test import RequestFactory
 
 from accounts import roles
 from accounts.models import Account, User
+from leads.demo.people import PeopleMaker
+from leads.demo.vocabulary import CITIES
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
 
 # ISO code lists (every country, language and province) are not enums the
@@ -111,6 +115,36 @@ def test_seed_demo_makes_invalid_contact_data_too():
     assert LeadPhone.objects.filter(valid=False).exists()
     assert LeadEmail.objects.filter(valid=True).exists()
     assert LeadPhone.objects.filter(valid=True).exists()
+
+
+def is_valid_number(number: str) -> bool:
+    return phonenumbers.is_valid_number(phonenumbers.parse(number))
+
+
+@pytest.mark.django_db
+def test_seed_demo_phone_numbers_are_valid_for_phonenumbers():
+    seed_demo("--accounts", "2", "--leads", "300")
+
+    numbers = list(LeadPhone.objects.values_list("number", flat=True))
+
+    assert numbers
+    assert [number for number in numbers if not is_valid_number(number)] == []
+
+
+def test_demo_numbers_of_every_kind_are_valid_for_phonenumbers():
+    """Enough draws to reach the rare ones: overseas customers' mobiles and
+    the fictional 555-01xx numbers."""
+    people = PeopleMaker(random.Random(2026))
+    cities = [city for province_cities in CITIES.values() for city in province_cities]
+
+    numbers = [
+        number
+        for draw in range(7_000)
+        for _, number, _ in people.phones(cities[draw % len(cities)], every_type=True)
+    ]
+
+    assert sum(not number.startswith("+1") for number in numbers) > 40
+    assert [number for number in numbers if not is_valid_number(number)] == []
 
 
 @pytest.mark.django_db

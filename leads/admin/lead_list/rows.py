@@ -45,7 +45,15 @@ class ListedLead:
     """The values of one lead that the list shows."""
 
     _meta = Lead._meta  # Django's admin looks fields up through it.
-    __slots__ = [*LISTED_FIELDS, "account", "bdc", "advisor", "phone", "email"]
+    __slots__ = [
+        *LISTED_FIELDS,
+        "account",
+        "country",
+        "bdc",
+        "advisor",
+        "phone",
+        "email",
+    ]
 
     full_name = Lead.full_name
     display_name = Lead.display_name
@@ -63,7 +71,13 @@ class ListedLead:
 
 def listed_leads(page: QuerySet, with_account: bool) -> list[ListedLead]:
     """The leads of `page`, in its order: three queries whatever its size."""
-    columns = [*LISTED_FIELDS, *_user_columns("bdc"), *_user_columns("advisor")]
+    # The dealership's country: how the lead's phone number reads.
+    columns = [
+        *LISTED_FIELDS,
+        *_user_columns("bdc"),
+        *_user_columns("advisor"),
+        "account__country",
+    ]
     if with_account:
         columns.append("account__name")
     at = len(LISTED_FIELDS)
@@ -74,7 +88,8 @@ def listed_leads(page: QuerySet, with_account: bool) -> list[ListedLead]:
             setattr(lead, name, value)
         lead.bdc = _user(row[at : at + 3])
         lead.advisor = _user(row[at + 3 : at + 6])
-        lead.account = row[at + 6] if with_account else None
+        lead.country = row[at + 6]
+        lead.account = row[at + 7] if with_account else None
         leads.append(lead)
     ids = [lead.id for lead in leads]
     phones = _preferred(LeadPhone, "number", ids, PHONE_PREFERENCE)
