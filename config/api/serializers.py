@@ -103,6 +103,14 @@ class ActivixModelSerializer(serializers.ModelSerializer):
                     values[name] = model_field.get_default()
         return values
 
+    def save(self, **kwargs):
+        try:
+            return super().save(**kwargs)
+        except IntegrityError as error:
+            # A rule the validation checked, broken meanwhile by a concurrent
+            # write (two requests adding a home email at once).
+            raise constraint_violation(error) from None
+
 
 def constraint_violation(error: IntegrityError) -> serializers.ValidationError:
     """A database rule broken by a concurrent write (two requests adding a

@@ -2,12 +2,11 @@
 nested in a lead or through /lead-emails, /lead-phones and /lead-vehicles
 (docs/api.md)."""
 
-from django.db import IntegrityError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.serializers import UserSerializer
-from config.api.serializers import ActivixModelSerializer, constraint_violation
+from config.api.serializers import ActivixModelSerializer
 from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.models.contacts import PhoneNumberField
@@ -127,11 +126,33 @@ class LeadIdField(serializers.PrimaryKeyRelatedField):
         return leads.select_related("account")
 
 
+def repeated_types(
+    model, lead: Lead | None, kinds: list[str], *, exclude: int | None = None
+) -> list[str | None]:
+    """For each type `lead` would gain in turn, why it cannot, or None.
+
+    One email and one phone of each type per lead is the models' unique
+    constraint (vehicles have none); checked here first, the error names
+    the item instead of failing the whole write.
+    """
+    if model not in (LeadEmail, LeadPhone):
+        return [None] * len(kinds)
+    taken = set()
+    if lead is not None and lead.pk is not None:
+        others = model.objects.filter(lead=lead).exclude(pk=exclude)
+        taken = set(others.values_list("type", flat=True))
+    errors = []
+    for kind in kinds:
+        repeated = kind in taken
+        taken.add(kind)
+        name = model._meta.verbose_name
+        errors.append(f"This lead already has a {kind} {name}." if repeated else None)
+    return errors
+
+
 class ChildResourceMixin:
     """The children as resources of their own: `lead_id` is given on
     create and fixed afterwards; one email/phone per type still holds."""
-
-    unique_type = True
 
     def get_fields(self):
         fields = super().get_fields()
@@ -145,20 +166,12 @@ class ChildResourceMixin:
         instance = self.instance
         lead = attrs.get("lead") or instance.lead
         kind = attrs.get("type") or instance.type
-        model = self.Meta.model
-        taken = model.objects.filter(lead=lead, type=kind)
-        if instance is not None:
-            taken = taken.exclude(pk=instance.pk)
-        if self.unique_type and taken.exists():
-            message = f"This lead already has a {kind} {model._meta.verbose_name}."
-            raise serializers.ValidationError({"type": [message]})
+        [error] = repeated_types(
+            self.Meta.model, lead, [kind], exclude=instance and instance.pk
+        )
+        if error:
+            raise serializers.ValidationError({"type": [error]})
         return attrs
-
-    def save(self, **kwargs):
-        try:
-            return super().save(**kwargs)
-        except IntegrityError as error:
-            raise constraint_violation(error) from None
 
 
 class LeadEmailResourceSerializer(ChildResourceMixin, LeadEmailSerializer):
@@ -172,4 +185,4 @@ class LeadPhoneResourceSerializer(ChildResourceMixin, LeadPhoneSerializer):
 
 
 class LeadVehicleResourceSerializer(ChildResourceMixin, LeadVehicleSerializer):
-    unique_type = False
+    pass

@@ -4,18 +4,19 @@
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from rest_framework import serializers
 
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
-from config.api.serializers import ActivixModelSerializer, constraint_violation
+from config.api.serializers import ActivixModelSerializer
 
 from ..models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
 from .child_serializers import (
     LeadEmailSerializer,
     LeadPhoneSerializer,
     LeadVehicleSerializer,
+    repeated_types,
 )
 
 # The lead's JSON keys: the Activix Lead object's, in its order, then the
@@ -174,22 +175,13 @@ class LeadSerializer(ActivixModelSerializer):
 
     def _validate_one_contact_per_type(self, attrs):
         errors = {}
-        for name, contact_model in (("emails", LeadEmail), ("phones", LeadPhone)):
-            taken = set()
-            if self.instance is not None:
-                taken = set(getattr(self.instance, name).values_list("type", flat=True))
-            item_errors = []
-            for item in attrs.get(name, []):
-                kind = contact_model._meta.verbose_name
-                if item["type"] in taken:
-                    item_errors.append(
-                        {"type": [f"This lead already has a {item['type']} {kind}."]}
-                    )
-                else:
-                    item_errors.append({})
-                taken.add(item["type"])
-            if any(item_errors):
-                errors[name] = item_errors
+        for name, model in (("emails", LeadEmail), ("phones", LeadPhone)):
+            kinds = [item["type"] for item in attrs.get(name, [])]
+            repeated = repeated_types(model, self.instance, kinds)
+            if any(repeated):
+                errors[name] = [
+                    {"type": [error]} if error else {} for error in repeated
+                ]
         if errors:
             raise serializers.ValidationError(errors)
 
@@ -236,13 +228,6 @@ class LeadSerializer(ActivixModelSerializer):
         ]:
             for item in contacts[name]:
                 model.objects.create(lead=lead, **item)
-
-    def save(self, **kwargs):
-        try:
-            return super().save(**kwargs)
-        except IntegrityError as error:
-            # A concurrent write broke a rule checked above (one email per type).
-            raise constraint_violation(error) from None
 
 
 class SearchSerializer(serializers.Serializer):
