@@ -25,10 +25,11 @@ def create_token(schema: str, user_id: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         cursor.execute(f"CREATE SCHEMA {schema}")
-        cursor.execute(
-            f"CREATE TABLE {schema}.authtoken_token"
-            " (LIKE public.authtoken_token INCLUDING ALL)"
-        )
+        # Each use of a token is recorded (accounts.token_activity): there too.
+        for table in ("authtoken_token", "accounts_tokenactivity"):
+            cursor.execute(
+                f"CREATE TABLE {schema}.{table} (LIKE public.{table} INCLUDING ALL)"
+            )
         cursor.execute(
             f"INSERT INTO {schema}.authtoken_token (key, user_id, created)"
             " VALUES (%s, %s, now())",
