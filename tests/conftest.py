@@ -1,6 +1,8 @@
 import csv
+import datetime
 import io
 import re
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,15 @@ from tests.factories import (
 )
 from tests.openapi_contract import ContractAPIClient
 from tests.processes import PROCRASTINATE_TABLES
+
+# The site's time zone in the tests (DJANGO_TIME_ZONE's default).
+TORONTO = zoneinfo.ZoneInfo("America/Toronto")
+
+
+def toronto(*args) -> datetime.datetime:
+    """datetime(*args) in Toronto, where the tests' dealerships are."""
+    return datetime.datetime(*args, tzinfo=TORONTO)
+
 
 # --- The Activix Lead object (tests/data/lead-object.md) ---
 

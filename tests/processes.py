@@ -4,6 +4,7 @@ empty_queue fixture of tests/conftest.py), since a worker is another
 connection."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -28,21 +29,46 @@ def test_database_url() -> str:
 test_database_url.__test__ = False  # a helper, not a test
 
 
-def worker_environment(**overrides) -> dict[str, str]:
-    environment = {
+# The prefixes of what the project reads from the environment.
+SETTINGS_PREFIXES = (
+    "DJANGO_",
+    "DATABASE",
+    "WORKER_",
+    "RUN_",
+    "API_",
+    "CACHE",
+    "SHARED_",
+)
+
+
+def project_environment(**settings: str | None) -> dict[str, str]:
+    """The environment of a process of the project's the tests start: the
+    test run's own without any of the project's settings, no .env file, and
+    `settings` (None leaves one out)."""
+    kept = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE", "WORKER_"))
+        if not key.startswith(SETTINGS_PREFIXES)
     }
-    return environment | {
-        "DJANGO_ENV_FILE": "/dev/null",
-        "DJANGO_SECRET_KEY": "worker-test",
-        "DATABASE_URL": test_database_url(),
-        "WORKER_IMPORT_PATHS": "tests.worker.tasks",
-        "WORKER_HEARTBEAT_SECONDS": "0.5",
-        "WORKER_STALLED_SECONDS": "3",
+    chosen = {"DJANGO_ENV_FILE": "/dev/null", **settings}
+    return kept | {key: value for key, value in chosen.items() if value is not None}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def worker_environment(**overrides) -> dict[str, str]:
+    return project_environment(
+        DJANGO_SECRET_KEY="worker-test",
+        DATABASE_URL=test_database_url(),
+        WORKER_IMPORT_PATHS="tests.worker.tasks",
+        WORKER_HEARTBEAT_SECONDS="0.5",
+        WORKER_STALLED_SECONDS="3",
         **overrides,
-    }
+    )
 
 
 def start_worker(*arguments: str) -> subprocess.Popen:

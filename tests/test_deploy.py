@@ -1,13 +1,13 @@
 """Production readiness: Django's deployment checklist."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.processes import project_environment
+
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
-    "DJANGO_ENV_FILE": "/dev/null",
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "k7#pQ2!vX9@mL4$wR8^zT1&nB6*cY3(eU5)hJ0_gF-dS+aE=iO",
     "DJANGO_ALLOWED_HOSTS": "leads.example.com",
@@ -17,13 +17,10 @@ PRODUCTION = {
 
 
 def run_check(**overrides):
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))
-    }
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT,
-        env=environment | PRODUCTION | overrides,
+        env=project_environment(**(PRODUCTION | overrides)),
         capture_output=True,
         text=True,
         timeout=120,

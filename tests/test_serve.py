@@ -12,41 +12,26 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from rest_framework.authtoken.models import Token
+
+from tests.processes import free_port, project_environment, test_database_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 RATE = 4  # requests a minute
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url() -> str:
-    db = connection.settings_dict  # the test database
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
 @pytest.fixture
 def server(tmp_path):
     port = free_port()
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE", "API_", "CACHE"))
-    } | {
-        "DJANGO_ENV_FILE": "/dev/null",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "DATABASE_URL": database_url(),
-        "API_THROTTLE_RATE": f"{RATE}/minute",
-        "WEB_CONCURRENCY": "2",
-        "BIND": f"127.0.0.1:{port}",
-    }
+    environment = project_environment(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DATABASE_URL=test_database_url(),
+        API_THROTTLE_RATE=f"{RATE}/minute",
+        WEB_CONCURRENCY="2",
+        BIND=f"127.0.0.1:{port}",
+    )
     process = subprocess.Popen(
         [str(PROJECT / "scripts" / "serve")],
         cwd=PROJECT,

@@ -2,12 +2,13 @@
 time, since settings are read once per process."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import project_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
 PRINT_SETTINGS = (
@@ -21,18 +22,13 @@ PRINT_SETTINGS = (
 
 
 def load_settings(**environment):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE", "API_", "CACHE_", "SHARED_"))
-    }
-    clean |= {
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_ENV_FILE": "/dev/null",
-        "DATABASE_URL": "postgres://leads@db.internal:5432/leads",
-    }
-    # None leaves a variable out.
-    environment = {k: v for k, v in (clean | environment).items() if v is not None}
+    environment = project_environment(
+        **{
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DATABASE_URL": "postgres://leads@db.internal:5432/leads",
+            **environment,
+        }
+    )
     return subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS],
         cwd=PROJECT,

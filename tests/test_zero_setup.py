@@ -5,7 +5,6 @@ and the next run finds the data again."""
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import urllib.request
@@ -13,15 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import wait_for
+from tests.processes import free_port, project_environment, wait_for
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str] | None:
@@ -37,16 +30,9 @@ class Run:
 
     def __init__(self, pgdir: Path, log: Path):
         self.port = free_port()
-        environment = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE", "WORKER_", "RUN_"))
-        } | {
-            "DJANGO_ENV_FILE": "/dev/null",
-            "DJANGO_DEBUG": "true",
-            "RUN_PGDIR": str(pgdir),
-            "RUN_PORT": str(self.port),
-        }
+        environment = project_environment(
+            DJANGO_DEBUG="true", RUN_PGDIR=str(pgdir), RUN_PORT=str(self.port)
+        )
         self.log = log
         self.process = subprocess.Popen(
             [str(PROJECT / "scripts" / "run")],

@@ -1,7 +1,6 @@
 """Exporting from the lead list: the button, the action, who may, the record."""
 
 import datetime
-import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -11,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts import roles
 from leads.models import LeadExport
-from tests.conftest import csv_rows, logged_in_client
+from tests.conftest import TORONTO, csv_rows, logged_in_client
 from tests.factories import (
     LeadEmailFactory,
     LeadExportFactory,
@@ -21,7 +20,6 @@ from tests.factories import (
     UserFactory,
 )
 
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 LIST_URL = "/admin/leads/lead/"
 EXPORT_URL = "/admin/leads/lead/export/"
 

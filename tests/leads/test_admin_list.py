@@ -1,11 +1,8 @@
 """The lead list (changelist): its columns and order."""
 
-import datetime
-import zoneinfo
-
 import pytest
 
-from tests.conftest import changelist_ids
+from tests.conftest import changelist_ids, toronto
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -14,11 +11,6 @@ from tests.factories import (
 )
 
 URL = "/admin/leads/lead/"
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
-
-
-def toronto(*args):
-    return datetime.datetime(*args, tzinfo=TORONTO)
 
 
 @pytest.mark.django_db

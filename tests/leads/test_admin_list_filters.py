@@ -1,22 +1,14 @@
 """The lead list's sidebar filters: fields, staff, dates, sources."""
 
-import datetime
-import zoneinfo
-
 import pytest
 
-from tests.conftest import changelist_ids
+from tests.conftest import changelist_ids, toronto
 from tests.factories import (
     LeadFactory,
     UserFactory,
 )
 
 URL = "/admin/leads/lead/"
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
-
-
-def toronto(*args):
-    return datetime.datetime(*args, tzinfo=TORONTO)
 
 
 @pytest.mark.django_db

@@ -2,7 +2,6 @@
 queries, and counts estimated or exact."""
 
 import datetime
-import zoneinfo
 
 import pytest
 from django.db import connection
@@ -10,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from leads.admin.lead_list.paginator import EstimatedCountPaginator
 from leads.admin.leads import LeadAdmin
-from tests.conftest import changelist_ids
+from tests.conftest import changelist_ids, toronto
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -19,11 +18,6 @@ from tests.factories import (
 )
 
 URL = "/admin/leads/lead/"
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
-
-
-def toronto(*args):
-    return datetime.datetime(*args, tzinfo=TORONTO)
 
 
 def make_leads_a_day_apart(account, count, **attributes):

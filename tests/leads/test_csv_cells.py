@@ -4,13 +4,12 @@ defused as a spreadsheet needs, in the reader's time zone."""
 import csv
 import datetime
 import io
-import zoneinfo
 
 import pytest
 from django.utils import timezone
 
 from leads.models import Lead
-from tests.conftest import csv_ids, export_csv
+from tests.conftest import TORONTO, csv_ids, export_csv
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -19,7 +18,6 @@ from tests.factories import (
     UserFactory,
 )
 
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 # What a spreadsheet or a CSV reader could trip on.
 NASTY_TEXTS = [
     '=HYPERLINK("http://evil.example","Click")',

@@ -4,14 +4,13 @@ import csv
 import datetime
 import io
 import re
-import zoneinfo
 
 import pytest
 from django.http import StreamingHttpResponse
 
 from leads import csv_columns, csv_copy, exports
 from leads.models import Lead
-from tests.conftest import documented_attributes
+from tests.conftest import TORONTO, documented_attributes
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -19,8 +18,6 @@ from tests.factories import (
     LeadVehicleFactory,
     UserFactory,
 )
-
-TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 
 
 def documented_scalar_attributes():
