@@ -191,19 +191,9 @@ class LeadSerializer(ActivixModelSerializer):
             name: validated_data.pop(name, [])
             for name in ("emails", "phones", "vehicles")
         }
-        account = validated_data["account"]
-        # New leads speak the dealership's language and live in its region
-        # unless told otherwise, as in Activix.
-        if not validated_data.get("locale"):
-            validated_data["locale"] = account.locale
-        if not validated_data.get("country"):
-            validated_data["country"] = account.country
-        if (
-            not validated_data.get("province")
-            and validated_data["country"] == account.country
-        ):
-            validated_data["province"] = account.province
-        lead = Lead.objects.create(**validated_data)
+        lead = Lead(**validated_data)
+        lead.take_dealership_defaults()
+        lead.save()
         self._add_contacts(lead, contacts)
         return lead
 

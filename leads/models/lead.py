@@ -15,15 +15,12 @@ from accounts.iso_choices import Country, Language, Province
 from accounts.models import Account
 
 from . import choices
+from .fields import optional_moment, optional_text
 from .lead_queryset import USER_SLOTS, LeadQuerySet, version_of
 
 
-def _datetime(verbose_name):
-    return models.DateTimeField(verbose_name, null=True, blank=True)
-
-
 def _text(verbose_name, max_length=255):
-    return models.CharField(verbose_name, max_length=max_length, blank=True)
+    return optional_text(verbose_name, max_length)
 
 
 def _user_slot(verbose_name, related_name):
@@ -71,15 +68,15 @@ class Lead(models.Model):
     )
     address_line1 = _text(_("address line 1"))
     address_line2 = _text(_("address line 2"))
-    appointment_date = _datetime(_("appointment date"))
-    available_date = _datetime(_("vehicle available date"))
+    appointment_date = optional_moment(_("appointment date"))
+    available_date = optional_moment(_("vehicle available date"))
     average_spending = models.PositiveIntegerField(
         _("average spending"), null=True, blank=True, help_text=_("Per service visit.")
     )
-    be_back_date = _datetime(_("be-back date"))
+    be_back_date = optional_moment(_("be-back date"))
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     business = models.BooleanField(_("business"), default=False)
-    call_date = _datetime(_("call date"))
+    call_date = optional_moment(_("call date"))
     city = _text(_("city"), 100)
     civility = models.CharField(
         _("civility"), max_length=4, choices=choices.Civility, blank=True
@@ -92,31 +89,31 @@ class Lead(models.Model):
         choices=choices.CreatedMethod,
         default=choices.CreatedMethod.MANUAL,
     )
-    csi_date = _datetime(_("CSI date"))
-    delivered_date = _datetime(_("delivered date"))
-    delivery_date = _datetime(_("delivery date"))
+    csi_date = optional_moment(_("CSI date"))
+    delivered_date = optional_moment(_("delivered date"))
+    delivery_date = optional_moment(_("delivery date"))
     division = models.CharField(
         _("division"), max_length=10, choices=choices.Division, blank=True
     )
-    end_service_date = _datetime(_("end of service date"))
+    end_service_date = optional_moment(_("end of service date"))
     first_name = _text(_("first name"), 100)
     gender = models.PositiveSmallIntegerField(
         _("gender"), choices=choices.Gender, default=choices.Gender.NOT_KNOWN
     )
     last_name = _text(_("last name"), 100)
-    last_presented_date = _datetime(_("last presented date"))
+    last_presented_date = optional_moment(_("last presented date"))
     locale = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
     loyalty = models.BooleanField(_("loyalty"), default=False)
-    next_presented_date = _datetime(_("next presented date"))
+    next_presented_date = optional_moment(_("next presented date"))
     odometer_last_visit = models.PositiveIntegerField(
         _("odometer at last visit"), null=True, blank=True
     )
-    open_work_order_date = _datetime(_("work order opened"))
-    planned_pick_up_date = _datetime(_("planned pick-up date"))
+    open_work_order_date = optional_moment(_("work order opened"))
+    planned_pick_up_date = optional_moment(_("planned pick-up date"))
     postal_code = _text(_("postal code"), 16)
     prepaid = models.BooleanField(_("prepaid"), default=False)
-    presented_date = _datetime(_("presented date"))
-    promised_date = _datetime(_("promised date"))
+    presented_date = optional_moment(_("presented date"))
+    promised_date = optional_moment(_("promised date"))
     province = models.CharField(
         _("province/state"), max_length=2, choices=Province, blank=True
     )
@@ -127,11 +124,11 @@ class Lead(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     reached_client = models.BooleanField(_("client reached"), default=False)
-    refinanced_date = _datetime(_("refinanced date"))
-    repair_date = _datetime(_("repair date"))
+    refinanced_date = optional_moment(_("refinanced date"))
+    repair_date = optional_moment(_("repair date"))
     repair_order = _text(_("repair order"), 50)
-    road_test_date = _datetime(_("road test date"))
-    sale_date = _datetime(_("sale date"))
+    road_test_date = optional_moment(_("road test date"))
+    sale_date = optional_moment(_("sale date"))
     second_contact = _text(_("second contact"))
     second_contact_civility = models.CharField(
         _("second contact civility"), max_length=4, choices=choices.Civility, blank=True
@@ -157,12 +154,12 @@ class Lead(models.Model):
         blank=True,
         help_text=_("Empty means the lead is active."),
     )
-    take_over_date = _datetime(_("take-over date"))
+    take_over_date = optional_moment(_("take-over date"))
     type = models.CharField(_("type"), max_length=12, choices=choices.Type)
-    unsubscribe_all_date = _datetime(_("do not disturb since"))
-    unsubscribe_call_date = _datetime(_("unsubscribed from calls"))
-    unsubscribe_email_date = _datetime(_("unsubscribed from emails"))
-    unsubscribe_sms_date = _datetime(_("unsubscribed from SMS"))
+    unsubscribe_all_date = optional_moment(_("do not disturb since"))
+    unsubscribe_call_date = optional_moment(_("unsubscribed from calls"))
+    unsubscribe_email_date = optional_moment(_("unsubscribed from emails"))
+    unsubscribe_sms_date = optional_moment(_("unsubscribed from SMS"))
     work_order = _text(_("work order"), 50)
     advisor = _user_slot(_("advisor"), "advised_leads")
     bdc = _user_slot(_("BDC agent"), "bdc_leads")
@@ -263,6 +260,15 @@ class Lead(models.Model):
         return (
             self.full_name or self.business_name or _("Lead #%(id)s") % {"id": self.pk}
         )
+
+    def take_dealership_defaults(self) -> None:
+        """A new lead speaks its dealership's language and lives in its
+        region unless told otherwise, as in Activix."""
+        account = self.account
+        self.locale = self.locale or account.locale
+        self.country = self.country or account.country
+        if not self.province and self.country == account.country:
+            self.province = account.province
 
     @property
     def version(self) -> str:

@@ -9,6 +9,7 @@ from accounts.constraints import choices_check
 
 from . import choices
 from .children import LeadChild
+from .fields import optional_moment, optional_text
 
 # Model years a dealership can meet: the first cars to next decade's.
 YEAR_RANGE = (1886, 2100)
@@ -21,11 +22,7 @@ def _money(verbose_name):
 
 
 def _text(verbose_name, max_length=100):
-    return models.CharField(verbose_name, max_length=max_length, blank=True)
-
-
-def _datetime(verbose_name):
-    return models.DateTimeField(verbose_name, null=True, blank=True)
+    return optional_text(verbose_name, max_length)
 
 
 def _year(verbose_name):
@@ -142,11 +139,11 @@ class LeadVehicle(LeadChild):
     year_min = _year(_("minimum year"))
     year_max = _year(_("maximum year"))
     # Dates
-    purchase_date = _datetime(_("purchase date"))
-    recorded_date = _datetime(_("recorded date"))
-    sold_date = _datetime(_("sold date"))
-    end_contract_date = _datetime(_("end of contract"))
-    end_warranty_date = _datetime(_("end of warranty"))
+    purchase_date = optional_moment(_("purchase date"))
+    recorded_date = optional_moment(_("recorded date"))
+    sold_date = optional_moment(_("sold date"))
+    end_contract_date = optional_moment(_("end of contract"))
+    end_warranty_date = optional_moment(_("end of warranty"))
     # Free text
     comment = models.TextField(_("comment"), blank=True)
     option = models.TextField(_("options"), blank=True)
