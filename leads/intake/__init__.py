@@ -1,0 +1,1 @@
+"""Leads that come in by themselves: ADF/XML by email and HTTP."""
