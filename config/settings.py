@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "leads",
     "leads.worker",
+    "leads.intake",
     "axes",
 ]
 
@@ -208,6 +209,14 @@ WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
 WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
 # An API token unused this long is flagged for managers to revoke.
 API_TOKEN_UNUSED_DAYS = env.int("API_TOKEN_UNUSED_DAYS", default=90)
+
+# --- Lead intake (leads/intake/) ---
+# Where providers send documents: the base of the channels' HTTP addresses,
+# and the domain of their email addresses (its MX pointing at intake_smtp).
+INTAKE_BASE_URL = env("INTAKE_BASE_URL", default="http://127.0.0.1:8000")
+INTAKE_EMAIL_DOMAIN = env("INTAKE_EMAIL_DOMAIN", default="intake.localhost")
+# A document bigger than this is refused (HTTP 413, SMTP 552), unread.
+INTAKE_MAX_BYTES = env.int("INTAKE_MAX_BYTES", default=5_000_000)
 
 # --- API ---
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="200/minute")

@@ -28,4 +28,5 @@ urlpatterns = [
     re_path(r"^health/?$", health, name="health"),
     path("admin/", admin.site.urls),
     path("api/v2/", include(api_v2)),
+    path("intake/", include("leads.intake.urls")),
 ]

@@ -72,15 +72,7 @@ def worker_environment(**overrides) -> dict[str, str]:
 
 
 def start_worker(*arguments: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "procrastinate", "worker", *arguments],
-        cwd=PROJECT,
-        env=worker_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    return start_manage("procrastinate", "worker", *arguments)
 
 
 def run_worker_until_idle(timeout: float = 60) -> str:
@@ -117,3 +109,16 @@ def wait_for(condition, timeout: float = 60, every: float = 0.2):
             return value
         time.sleep(every)
     raise AssertionError(f"still false after {timeout} s: {condition.__doc__}")
+
+
+def start_manage(*arguments: str, **settings: str) -> subprocess.Popen:
+    """`manage.py *arguments` on the test database, in a session of its own."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT,
+        env=worker_environment(**settings),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )

@@ -20,6 +20,9 @@ from rest_framework.authtoken.models import TokenProxy
 
 from accounts.jobs import clear_expired_sessions
 from accounts.models import User
+from leads.intake.channels import create_channel
+from leads.intake.models import IntakeChannel, IntakeDocument
+from leads.intake.receiving import receive
 from leads.models import Lead, LeadExport
 from leads.worker.models import JobFailure
 from tests.conftest import (
@@ -39,6 +42,7 @@ from tests.factories import (
 def dealership_a_records(dealership_a):
     """A's objects and the records its work leaves, one of each admin model."""
     staff, lead = dealership_a[User], dealership_a[Lead]
+    channel, _ = create_channel(account=staff.account, provider="Confidential")
     failed_sign_in = {"username": staff.username, "ip_address": "203.0.113.9"}
     return dealership_a | {
         LogEntry: LogEntry.objects.get_for_object(lead).get(),
@@ -51,6 +55,8 @@ def dealership_a_records(dealership_a):
         ),
         AccessLog: AccessLog.objects.create(**failed_sign_in),
         AccessFailureLog: AccessFailureLog.objects.create(**failed_sign_in),
+        IntakeChannel: channel,
+        IntakeDocument: receive(channel, b"<adf/>", via="http"),
     }
 
 

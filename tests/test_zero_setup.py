@@ -31,7 +31,10 @@ class Run:
     def __init__(self, pgdir: Path, log: Path):
         self.port = free_port()
         environment = project_environment(
-            DJANGO_DEBUG="true", RUN_PGDIR=str(pgdir), RUN_PORT=str(self.port)
+            DJANGO_DEBUG="true",
+            RUN_PGDIR=str(pgdir),
+            RUN_PORT=str(self.port),
+            RUN_SMTP_PORT=str(free_port()),
         )
         self.log = log
         self.process = subprocess.Popen(

@@ -77,7 +77,7 @@ LEAD_PAGE_FIELDSETS = [
         _("System"),
         {
             "fields": [
-                ("account", "created_method"),
+                ("account", "created_method", "origin"),
                 ("created_at", "updated_at"),
                 "version",
             ]

@@ -15,7 +15,7 @@ from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
@@ -110,7 +110,7 @@ class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmi
         export_csv,
     ]
     fieldsets = LEAD_PAGE_FIELDSETS
-    readonly_fields = ["created_method", "created_at", "updated_at"]
+    readonly_fields = ["created_method", "origin", "created_at", "updated_at"]
     form = LeadAdminForm
 
     def get_urls(self):
@@ -182,6 +182,30 @@ class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmi
             helpers.ACTION_CHECKBOX_NAME,
             lead.pk,
             select_label(get_language()).format(lead),
+        )
+
+    @admin.display(description=_("came in as"))
+    def origin(self, lead):
+        """The intake documents the lead was read from (leads/intake/)."""
+        if lead.pk is None:
+            return self.get_empty_value_display()
+        documents = lead.intake_records.select_related("document").order_by("pk")
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (
+                        reverse(
+                            "admin:intake_intakedocument_change",
+                            args=[record.document_id],
+                        ),
+                        record.document,
+                    )
+                    for record in documents
+                ),
+            )
+            or self.get_empty_value_display()
         )
 
     @admin.display(description=_("name"), ordering="last_name")

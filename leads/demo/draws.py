@@ -7,7 +7,7 @@ several times more, which shows at a million leads.
 # The first COVERAGE leads of a run take every optional branch (a second
 # contact, a trade-in, a deal...), so each list is drawn from at least that
 # many times; a Chooser's first draws of a list cycle through all its values.
-COVERAGE = 16
+COVERAGE = 20
 
 
 def pool(weights: dict) -> tuple:

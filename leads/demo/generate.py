@@ -33,10 +33,10 @@ PROFILES = Weighted({
 })
 SECOND_CIVILITY = Weighted({"mr": 40, "ms": 40, "miss": 2, "dr": 4, "me": 4, "": 10})
 CREATED_METHODS = Weighted({
-    "manual": 30, "api": 25, "scraper": 12, "activix": 8, "phone_system": 6,
-    "manual_import": 5, "auto_renewal": 3, "ct_wizard": 2, "serti": 2, "cdk": 2,
-    "ford_direct": 1, "porsche_digital": 1, "n_c_i_digital": 1, "niotext": 1,
-    "scan": 1,
+    "manual": 30, "api": 20, "adf_email": 12, "adf_http": 3, "scraper": 2,
+    "activix": 8, "phone_system": 6, "manual_import": 5, "auto_renewal": 3,
+    "ct_wizard": 2, "serti": 2, "cdk": 2, "ford_direct": 1, "porsche_digital": 1,
+    "n_c_i_digital": 1, "niotext": 1, "scan": 1,
 })
 DIVISIONS = Weighted({"new": 42, "used": 30, "service": 20, "": 8})
 STATUSES = Weighted({"": 78, "lost": 13, "duplicate": 4, "invalid": 5})

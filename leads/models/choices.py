@@ -33,6 +33,9 @@ class CreatedMethod(models.TextChoices):
     SCRAPER = "scraper", _("Scraper")
     SERTI = "serti", "Serti"
     API = "api", "API"
+    # Ours: leads that came in by themselves (leads/intake/).
+    ADF_EMAIL = "adf_email", _("ADF by email")
+    ADF_HTTP = "adf_http", _("ADF over HTTP")
 
 
 class Division(models.TextChoices):
