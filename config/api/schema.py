@@ -150,15 +150,25 @@ class ActivixAutoSchema(AutoSchema):
 
 
 class BracketFilterExtension(DjangoFilterExtension):
-    """Filters under the names clients send: `filter[created_at][gte]`."""
+    """Filters under the names clients send, `filter[created_at][gte]`, with
+    the values the backend accepts: never empty, nor null, nor too long."""
 
     target_class = "config.api.filters.BracketFilterBackend"
     priority = 1
 
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        parameters = super().get_schema_operation_parameters(
-            auto_schema, *args, **kwargs
+    def resolve_filter_field(self, auto_schema, model, filterset_class, name, field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, name, field
         )
         for parameter in parameters:
             parameter["name"] = bracketed(parameter["name"])
+            schema = parameter["schema"]
+            if isinstance(schema.get("type"), list):
+                # A query string has no null: `filter[bdc]=` is a 422.
+                schema["type"] = next(t for t in schema["type"] if t != "null")
+            if schema.get("type") == "string" and "enum" not in schema:
+                # A blank value is refused like an empty one.
+                schema.update(minLength=1, pattern=r"\S")
+                if field.extra.get("max_length"):
+                    schema["maxLength"] = field.extra["max_length"]
         return parameters

@@ -449,6 +449,10 @@ def test_failed_update_changes_nothing(api_client, lead):
         ("filter[created_at]=yesterday", ["filter[created_at]"]),
         ("filter[sale_date][gte]=2024-13-01", ["filter[sale_date][gte]"]),
         ("filter[division]=new,trucks", ["filter[division]"]),
+        (
+            "filter[segment]=&filter[status]=duplicate&filter[created_at][gt]=",
+            ["filter[created_at][gt]", "filter[segment]"],
+        ),
         ("filter[status]=sold", ["filter[status]"]),
         ("filter[advisor]=jane", ["filter[advisor]"]),
         ("filter[name]=a%00b", ["filter[name]"]),

@@ -7,9 +7,11 @@ itself, and that the checker does catch a mismatch.
 
 import re
 
+import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from drf_spectacular.validation import validate_schema
+from jsonschema import Draft202012Validator
 
 from tests.leads.test_lead_attributes import ATTRIBUTES
 from tests.openapi_contract import published_schema, response_errors
@@ -95,6 +97,20 @@ def test_schema_put_body_is_partial_like_patch():
     assert body["application/json"]["schema"] == {
         "$ref": "#/components/schemas/PatchedLeadRequest"
     }
+
+
+@pytest.mark.parametrize("value", ["", "  ", None])
+def test_schema_filters_admit_no_empty_value(value):
+    parameters = published_schema()["paths"]["/api/v2/leads/"]["get"]["parameters"]
+
+    admitting = [
+        parameter["name"]
+        for parameter in parameters
+        if parameter["name"].startswith("filter[")
+        and Draft202012Validator(parameter["schema"]).is_valid(value)
+    ]
+
+    assert admitting == []
 
 
 def test_contract_check_catches_a_wrong_body():
