@@ -42,6 +42,10 @@ class StrictDecimalField(StrictTypes, serializers.DecimalField):
     accepted = (int, float)
 
 
+class StrictEmailField(StrictTypes, serializers.EmailField):
+    accepted = (str,)
+
+
 class StrictBooleanField(StrictTypes, serializers.BooleanField):
     accepted = (bool,)
 

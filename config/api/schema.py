@@ -127,14 +127,23 @@ def _document_versions(operation, method):
         }
 
 
+ECHOED_DESCRIPTION = "Read-only: ignored when sent, but typed as in responses."
+
+
 def _refuse_unknown_fields(name, component, components):
     """Unknown fields are a 422, so request bodies admit no others; the
-    read-only fields a client may echo back from a response are ignored."""
+    read-only fields a client may echo back from a response are ignored, but
+    must have their response type (config.api.serializers.check_echoed)."""
     response = components.get(name.removeprefix("Patched").removesuffix("Request"), {})
-    for field in response.get("properties", {}):
-        component["properties"].setdefault(
-            field, {"description": "Read-only: ignored when sent."}
+    for field, schema in response.get("properties", {}).items():
+        if field in component["properties"]:
+            continue
+        # Not readOnly here: tools leave such fields out of request bodies.
+        echoed = {key: value for key, value in schema.items() if key != "readOnly"}
+        echoed["description"] = " ".join(
+            filter(None, [schema.get("description"), ECHOED_DESCRIPTION])
         )
+        component["properties"][field] = echoed
     component["additionalProperties"] = False
 
 

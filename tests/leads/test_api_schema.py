@@ -113,6 +113,17 @@ def test_schema_filters_admit_no_empty_value(value):
     assert admitting == []
 
 
+def test_schema_request_bodies_type_echoed_fields_as_responses_do():
+    components = published_schema()["components"]["schemas"]
+    request = components["PatchedLeadRequest"]["properties"]
+    response = components["Lead"]["properties"]
+
+    assert request["account"]["allOf"] == response["account"]["allOf"]
+    for name in ["id", "created_at", "updated_at", "account_id"]:
+        assert request[name]["type"] == response[name]["type"]
+        assert "readOnly" not in request[name]
+
+
 def test_contract_check_catches_a_wrong_body():
     errors = response_errors(
         "GET", "/api/v2/users/5", 200, {"data": {"id": "5", "email": None}}
