@@ -455,6 +455,8 @@ def test_failed_update_changes_nothing(api_client, lead):
         ),
         ("filter[status]=sold", ["filter[status]"]),
         ("filter[advisor]=jane", ["filter[advisor]"]),
+        ("filter[advisor]=%2B1", ["filter[advisor]"]),
+        ("filter[bdc]=1.0", ["filter[bdc]"]),
         ("filter[name]=a%00b", ["filter[name]"]),
         (f"filter[name]={'%25' * 256}b", ["filter[name]"]),
         (f"filter[email]={'%25a' * 200}", ["filter[email]"]),
