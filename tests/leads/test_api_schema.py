@@ -124,6 +124,20 @@ def test_schema_request_bodies_type_echoed_fields_as_responses_do():
         assert "readOnly" not in request[name]
 
 
+def test_schema_user_slot_admits_a_user_object_echoed_whole():
+    slot = published_schema()["components"]["schemas"]["LeadRequest"]["properties"]
+    user = {
+        "id": 5,
+        "created_at": "2024-02-15T09:08:07+00:00",
+        "updated_at": "2024-02-15T09:08:07+00:00",
+        "email": "jane@dealer.example",
+        "first_name": "Jane",
+        "last_name": "Smith",
+    }
+
+    assert Draft202012Validator(slot["bdc"]).is_valid(user)
+
+
 def test_contract_check_catches_a_wrong_body():
     errors = response_errors(
         "GET", "/api/v2/users/5", 200, {"data": {"id": "5", "email": None}}
