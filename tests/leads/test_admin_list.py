@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from leads.admin.leads import LeadAdmin
 from leads.admin.lead_list.paginator import EstimatedCountPaginator
+from leads.admin.leads import LeadAdmin
 from tests.conftest import changelist_ids
 from tests.factories import (
     LeadEmailFactory,

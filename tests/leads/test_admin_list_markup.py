@@ -10,10 +10,10 @@ from django.test.html import parse_html
 from django.utils import translation
 
 from leads.admin.lead_list import paginator
-from leads.admin.leads import LeadAdmin
-from leads.admin.lead_list.paginator import EstimatedCountPaginator
 from leads.admin.lead_list.cells import PK_MARK
+from leads.admin.lead_list.paginator import EstimatedCountPaginator
 from leads.admin.lead_list.sidebar import rendered_filter
+from leads.admin.leads import LeadAdmin
 from tests.factories import (
     AccountFactory,
     LeadEmailFactory,
