@@ -113,6 +113,14 @@ def test_schema_filters_admit_no_empty_value(value):
     assert admitting == []
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_schema_search_query_admits_no_blank(value):
+    operation = published_schema()["paths"]["/api/v2/leads/search/"]["get"]
+    query = next(p for p in operation["parameters"] if p["name"] == "query")
+
+    assert not Draft202012Validator(query["schema"]).is_valid(value)
+
+
 def test_schema_request_bodies_type_echoed_fields_as_responses_do():
     components = published_schema()["components"]["schemas"]
     request = components["PatchedLeadRequest"]["properties"]
