@@ -1,6 +1,6 @@
 # Everyday commands; `make` alone lists them. The scripts in scripts/ do the work.
 .DEFAULT_GOAL := help
-.PHONY: help run test check format seed clean bench
+.PHONY: help run test fuzz check format seed clean bench
 
 PY := .venv/bin/python
 ACCOUNTS ?= 3
@@ -18,6 +18,9 @@ run: ## PostgreSQL, migrations, demo data, a worker and the server on 127.0.0.1:
 
 test: ## Lint, migrations check and tests on a throwaway PostgreSQL
 	./scripts/test
+
+fuzz: ## Fuzz the API with a fresh seed, printed: make fuzz [SEED=n FUZZ_SECONDS=600]
+	./scripts/fuzz $(SEED)
 
 check: ## Lint and migrations check only (fast, no database server)
 	./scripts/venv --dev

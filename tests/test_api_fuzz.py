@@ -23,8 +23,12 @@ from tests.factories import (
 
 SCHEMATHESIS = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "st"
 # Bounded so `make test` stays quick: examples per operation, and a hard cap.
+# The fixed seed replays the same cases each time; `make fuzz` (scripts/fuzz)
+# sets a fresh one, more of both, and a directory that keeps the output.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 20))
 BUDGET_SECONDS = int(os.environ.get("FUZZ_SECONDS", 150))
+SEED = int(os.environ.get("FUZZ_SEED", 2026))
+REPORT_DIR = os.environ.get("FUZZ_REPORT_DIR")
 
 
 @pytest.fixture
@@ -46,6 +50,8 @@ def token(monkeypatch):
 # roles migration's groups that the flush afterwards would lose.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fuzzed_api_never_errors_and_matches_its_schema(live_server, token, tmp_path):
+    report_dir = Path(REPORT_DIR) if REPORT_DIR else tmp_path
+    report_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [
             str(SCHEMATHESIS),
@@ -64,18 +70,19 @@ def test_fuzzed_api_never_errors_and_matches_its_schema(live_server, token, tmp_
             "--workers",
             "1",
             "--seed",
-            "2026",
+            str(SEED),
             "--generation-database",
             "none",
             "--report-dir",
-            str(tmp_path),
+            str(report_dir),
         ],
-        cwd=tmp_path,  # schemathesis keeps state in its working directory
+        cwd=report_dir,  # schemathesis keeps state in its working directory
         capture_output=True,
         text=True,
         timeout=BUDGET_SECONDS + 120,
     )
     output = result.stdout + result.stderr
+    (report_dir / "output.txt").write_text(output)
 
     assert result.returncode == 0, output[-6000:]
     selected = re.search(r"Selected: (\d+)/(\d+)\s+Tested: (\d+)", output)

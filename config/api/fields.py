@@ -2,6 +2,7 @@
 offset, and no type coercion the schema does not state."""
 
 import datetime
+import re
 
 from rest_framework import serializers
 
@@ -41,5 +42,23 @@ class StrictDecimalField(StrictTypes, serializers.DecimalField):
     accepted = (int, float)
 
 
+class StrictEmailField(StrictTypes, serializers.EmailField):
+    accepted = (str,)
+
+
 class StrictBooleanField(StrictTypes, serializers.BooleanField):
     accepted = (bool,)
+
+
+class QueryIntegerField(serializers.IntegerField):
+    """An integer query parameter, in ASCII digits and given once: DRF would
+    also read "5.0", " 5" and "٥", none of them an integer in the schema."""
+
+    default_error_messages = {"repeated": "Give this parameter once."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, list):
+            self.fail("repeated")
+        if not re.fullmatch(r"-?[0-9]+", data):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -16,7 +16,8 @@ class BracketFilterBackend(DjangoFilterBackend):
     """Reads `filter[name]` and `filter[name][gte]` as django-filter's
     `name` and `name__gte`; names in the FilterSet's `aliases` are renamed.
 
-    Unknown filters are a 422 naming them, like bad values.
+    Unknown, repeated and empty filters are a 422 naming them, like bad
+    values.
     """
 
     def get_filterset_kwargs(self, request, queryset, view):
@@ -24,7 +25,7 @@ class BracketFilterBackend(DjangoFilterBackend):
         filterset_class = self.get_filterset_class(view, queryset)
         aliases = getattr(filterset_class, "aliases", {})
         known = set(filterset_class.base_filters) if filterset_class else set()
-        data, unknown = QueryDict(mutable=True), {}
+        data, errors = QueryDict(mutable=True), {}
         for parameter, values in request.query_params.lists():
             if not parameter.startswith("filter"):
                 continue
@@ -34,15 +35,20 @@ class BracketFilterBackend(DjangoFilterBackend):
                 f"{name}__{match['operator']}" if match["operator"] else name
             )
             if lookup not in known:
-                unknown[parameter] = ["This filter does not exist."]
+                errors[parameter] = ["This filter does not exist."]
                 continue
             if len(values) > 1:
                 # Lists are comma-separated (division); a repeat is a mistake.
-                unknown[parameter] = ["Give this filter once."]
+                errors[parameter] = ["Give this filter once."]
+                continue
+            if not values[0].strip():
+                # django-filter reads "" as no filter; the schema forbids it,
+                # and `active` and `none` name the empty values.
+                errors[parameter] = ["Give this filter a value."]
                 continue
             data.setlist(lookup, values)
-        if unknown:
-            raise exceptions.ValidationError(unknown)
+        if errors:
+            raise exceptions.ValidationError(errors)
         kwargs["data"] = data
         return kwargs
 

@@ -7,14 +7,24 @@ from rest_framework import serializers
 from rest_framework.pagination import BasePagination
 from rest_framework.utils.urls import replace_query_param
 
+from .fields import QueryIntegerField
 from .renderers import EnvelopedResponse
 
 
 class PageParameters(serializers.Serializer):
     """`page` from 1 and `per_page` from 1 to 100, both reported if wrong."""
 
-    page = serializers.IntegerField(min_value=1, default=1)
-    per_page = serializers.IntegerField(min_value=1, max_value=100, default=25)
+    page = QueryIntegerField(min_value=1, default=1)
+    per_page = QueryIntegerField(min_value=1, max_value=100, default=25)
+
+    def __init__(self, query_params):
+        # DRF reads "" in a QueryDict as absent, which would make `page=` page
+        # 1 and echo it in `links`: plain values keep it a value to refuse.
+        data = {
+            name: values[0] if len(values) == 1 else values
+            for name, values in query_params.lists()
+        }
+        super().__init__(data=data)
 
 
 class ActivixPagination(BasePagination):
@@ -25,7 +35,7 @@ class ActivixPagination(BasePagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        parameters = PageParameters(data=request.query_params)
+        parameters = PageParameters(request.query_params)
         parameters.is_valid(raise_exception=True)
         self.page = parameters.validated_data["page"]
         self.per_page = parameters.validated_data["per_page"]

@@ -127,14 +127,23 @@ def _document_versions(operation, method):
         }
 
 
+ECHOED_DESCRIPTION = "Read-only: ignored when sent, but typed as in responses."
+
+
 def _refuse_unknown_fields(name, component, components):
     """Unknown fields are a 422, so request bodies admit no others; the
-    read-only fields a client may echo back from a response are ignored."""
+    read-only fields a client may echo back from a response are ignored, but
+    must have their response type (config.api.serializers.check_echoed)."""
     response = components.get(name.removeprefix("Patched").removesuffix("Request"), {})
-    for field in response.get("properties", {}):
-        component["properties"].setdefault(
-            field, {"description": "Read-only: ignored when sent."}
+    for field, schema in response.get("properties", {}).items():
+        if field in component["properties"]:
+            continue
+        # Not readOnly here: tools leave such fields out of request bodies.
+        echoed = {key: value for key, value in schema.items() if key != "readOnly"}
+        echoed["description"] = " ".join(
+            filter(None, [schema.get("description"), ECHOED_DESCRIPTION])
         )
+        component["properties"][field] = echoed
     component["additionalProperties"] = False
 
 
@@ -150,15 +159,25 @@ class ActivixAutoSchema(AutoSchema):
 
 
 class BracketFilterExtension(DjangoFilterExtension):
-    """Filters under the names clients send: `filter[created_at][gte]`."""
+    """Filters under the names clients send, `filter[created_at][gte]`, with
+    the values the backend accepts: never empty, nor null, nor too long."""
 
     target_class = "config.api.filters.BracketFilterBackend"
     priority = 1
 
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        parameters = super().get_schema_operation_parameters(
-            auto_schema, *args, **kwargs
+    def resolve_filter_field(self, auto_schema, model, filterset_class, name, field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, name, field
         )
         for parameter in parameters:
             parameter["name"] = bracketed(parameter["name"])
+            schema = parameter["schema"]
+            if isinstance(schema.get("type"), list):
+                # A query string has no null: `filter[bdc]=` is a 422.
+                schema["type"] = next(t for t in schema["type"] if t != "null")
+            if schema.get("type") == "string" and "enum" not in schema:
+                # A blank value is refused like an empty one.
+                schema.update(minLength=1, pattern=r"\S")
+                if field.extra.get("max_length"):
+                    schema["maxLength"] = field.extra["max_length"]
         return parameters

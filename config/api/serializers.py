@@ -6,7 +6,9 @@
   convention); `null` for a field with a default (`result`, `gender`,
   booleans) means that default.
 - Unknown fields are refused, so a typo is not silently dropped; read-only
-  fields a client echoes back (`id`, `created_at`) are ignored.
+  fields a client echoes back (`id`, `created_at`) are ignored, but must
+  have the type responses give them, as the request schemas state
+  (config/api/schema.py).
 - Decimals are JSON numbers.
 """
 
@@ -21,6 +23,7 @@ from .fields import (
     StrictBooleanField,
     StrictCharField,
     StrictDecimalField,
+    StrictEmailField,
     StrictIntegerField,
     UTCDateTimeField,
 )
@@ -44,7 +47,11 @@ class ActivixModelSerializer(serializers.ModelSerializer):
         models.DateTimeField: UTCDateTimeField,
         models.CharField: StrictCharField,
         models.TextField: StrictCharField,
+        models.EmailField: StrictEmailField,
+        models.AutoField: StrictIntegerField,
+        models.BigAutoField: StrictIntegerField,
         models.IntegerField: StrictIntegerField,
+        models.BigIntegerField: StrictIntegerField,
         models.PositiveIntegerField: StrictIntegerField,
         models.PositiveSmallIntegerField: StrictIntegerField,
         models.DecimalField: StrictDecimalField,
@@ -78,21 +85,22 @@ class ActivixModelSerializer(serializers.ModelSerializer):
         return data
 
     def to_internal_value(self, data):
-        # Unknown fields are reported along with the other fields' errors.
-        unknown = {}
+        # Unknown and echoed fields are reported with the others' errors.
+        errors = {}
         if isinstance(data, Mapping):
-            unknown = {
+            errors = {
                 name: ["This field does not exist."]
                 for name in sorted(set(data) - set(self.fields))
             }
+            errors.update(self.echo_errors(data))
         try:
             values = super().to_internal_value(data)
         except serializers.ValidationError as error:
             if isinstance(error.detail, dict):
-                error.detail.update(unknown)
+                error.detail.update(errors)
             raise
-        if unknown:
-            raise serializers.ValidationError(unknown)
+        if errors:
+            raise serializers.ValidationError(errors)
         model_fields = {f.name: f for f in self.Meta.model._meta.concrete_fields}
         for name, value in list(values.items()):
             model_field = model_fields.get(name)
@@ -103,6 +111,23 @@ class ActivixModelSerializer(serializers.ModelSerializer):
                     values[name] = model_field.get_default()
         return values
 
+    def echo_errors(self, data: Mapping) -> dict:
+        """Errors of the read-only fields in `data`: ignored, but typed as in
+        responses, where a nested object (`account`) has every key."""
+        errors = {}
+        for name, field in self.fields.items():
+            if not field.read_only:
+                continue
+            if name not in data:
+                if self.read_only:  # this object is itself echoed
+                    errors[name] = [field.error_messages["required"]]
+                continue
+            try:
+                check_echoed(field, data[name])
+            except serializers.ValidationError as error:
+                errors[name] = error.detail
+        return errors
+
     def save(self, **kwargs):
         try:
             return super().save(**kwargs)
@@ -110,6 +135,18 @@ class ActivixModelSerializer(serializers.ModelSerializer):
             # A rule the validation checked, broken meanwhile by a concurrent
             # write (two requests adding a home email at once).
             raise constraint_violation(error) from None
+
+
+def check_echoed(field: serializers.Field, value) -> None:
+    """Raise unless `value` has the type responses give the read-only
+    `field`; DRF would skip it, read-only fields taking no input."""
+    if value is None:
+        if not field.allow_null:
+            field.fail("null")
+    elif isinstance(field, serializers.BaseSerializer):
+        field.to_internal_value(value)
+    else:
+        field.run_validators(field.to_internal_value(value))
 
 
 def constraint_violation(error: IntegrityError) -> serializers.ValidationError:

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.serializers import UserSerializer
+from config.api.fields import StrictBooleanField, StrictIntegerField
 from config.api.serializers import ActivixModelSerializer
 from leads import phones
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
@@ -43,7 +44,7 @@ class LeadChildSerializer(ActivixModelSerializer):
         **ActivixModelSerializer.serializer_field_mapping,
         PhoneNumberField: PhoneField,
     }
-    lead_id = serializers.IntegerField(read_only=True)
+    lead_id = StrictIntegerField(read_only=True)
 
     class Meta:
         # One-per-type is checked by the lead or resource serializer.
@@ -51,6 +52,9 @@ class LeadChildSerializer(ActivixModelSerializer):
 
 
 class LeadEmailSerializer(LeadChildSerializer):
+    # Computed by the database, as a boolean (its ModelField would take any).
+    valid = StrictBooleanField(read_only=True)
+
     class Meta(LeadChildSerializer.Meta):
         model = LeadEmail
         fields = [*CHILD_READ_ONLY[:4], "address", "type", "valid"]
@@ -60,6 +64,8 @@ class LeadEmailSerializer(LeadChildSerializer):
 class LeadPhoneSerializer(LeadChildSerializer):
     """A phone nested in a lead; LeadSerializer puts its dealership's
     country in the context as `phone_region`."""
+
+    valid = StrictBooleanField(read_only=True)
 
     class Meta(LeadChildSerializer.Meta):
         model = LeadPhone
@@ -99,7 +105,19 @@ class LeadPhoneSerializer(LeadChildSerializer):
     }
 )
 class AppraisalField(serializers.JSONField):
-    """`customs`: what the appraisal calculator found, never written here."""
+    """`customs`: what the appraisal calculator found, never written here;
+    echoed back, it must still have the shape above."""
+
+    default_error_messages = {"invalid": "Expected the appraisal object."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        amount = data.get("amount_evaluation_value", 0)
+        number = isinstance(amount, int | float) and not isinstance(amount, bool)
+        if not number or not isinstance(data.get("appraiser", ""), str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class LeadVehicleSerializer(LeadChildSerializer):
@@ -124,6 +142,12 @@ class LeadIdField(serializers.PrimaryKeyRelatedField):
         leads = Lead.objects.for_user(self.context["request"].user)
         # A phone's number is read in the lead's dealership's country.
         return leads.select_related("account")
+
+    def to_internal_value(self, data):
+        # DRF would also look up "5", which the schema's integer is not.
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type")
+        return super().to_internal_value(data)
 
 
 def repeated_types(
@@ -156,9 +180,9 @@ class ChildResourceMixin:
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["lead_id"] = LeadIdField(
-            source="lead", read_only=self.instance is not None
-        )
+        if self.instance is None:
+            fields["lead_id"] = LeadIdField(source="lead")
+        # On update, the inherited read-only integer: typed, not looked up.
         return fields
 
     def validate(self, attrs):

@@ -138,8 +138,18 @@ class TextFilter(filters.CharFilter):
         super().__init__(**kwargs)
 
 
+class IdField(forms.IntegerField):
+    """An id in ASCII digits: Django would also read "+5", " 5", "5.0" and
+    "٥", none of them an integer in the schema."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not re.fullmatch(r"-?[0-9]+", value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class IntegerFilter(filters.Filter):
-    field_class = forms.IntegerField
+    field_class = IdField
 
 
 def _choices_with(*extra, of):

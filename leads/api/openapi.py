@@ -18,8 +18,10 @@ class UserSlotFieldExtension(OpenApiSerializerFieldExtension):
             serializer = self.target.serializer_class
             return auto_schema.resolve_serializer(serializer, direction).ref
         string = build_basic_type(OpenApiTypes.STR)
+        # anyOf, not oneOf: a User object echoed from a response has all
+        # three ways, and is taken by its id first, then email, then name.
         return {
-            "oneOf": [
+            "anyOf": [
                 {
                     "type": "object",
                     "required": ["id"],

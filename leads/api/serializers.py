@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from accounts.serializers import AccountSerializer, UserSerializer
+from config.api.fields import StrictIntegerField
 from config.api.serializers import ActivixModelSerializer
 
 from ..models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
@@ -87,7 +88,7 @@ class UserSlotField(serializers.Field):
 
 
 class LeadSerializer(ActivixModelSerializer):
-    account_id = serializers.IntegerField(read_only=True)
+    account_id = StrictIntegerField(read_only=True)
     account = AccountSerializer(read_only=True)
     advisor = UserSlotField()
     bdc = UserSlotField()

@@ -54,6 +54,13 @@ INCLUDE_PARAMETER = OpenApiParameter(
     description="Nested objects; a lead always carries all of them.",
 )
 
+# As SearchSerializer reads it: blank is no query.
+SEARCH_PARAMETER = OpenApiParameter(
+    "query",
+    {"type": "string", "minLength": 1, "maxLength": 255, "pattern": r"\S"},
+    required=True,
+)
+
 
 class WriteMixin:
     """PUT is a partial update, as in Activix; writes need a dealership."""
@@ -158,7 +165,7 @@ class LeadViewSet(
         )
 
     @extend_schema(
-        parameters=[OpenApiParameter("query", str, required=True), INCLUDE_PARAMETER],
+        parameters=[SEARCH_PARAMETER, INCLUDE_PARAMETER],
         filters=False,
         responses=LeadSerializer(many=True),
     )

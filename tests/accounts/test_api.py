@@ -94,3 +94,13 @@ def test_users_answer_with_and_without_trailing_slash(api_client, agent):
     assert api_client.get("/api/v2/users/").status_code == 200
     assert api_client.get(f"/api/v2/users/{agent.id}/").status_code == 200
     assert api_client.get("/api/v2/account/").status_code == 200
+
+
+def test_users_page_parameters_present_but_empty_are_a_422(api_client):
+    response = api_client.get("/api/v2/users?page=&per_page=")
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "page": ["A valid integer is required."],
+        "per_page": ["A valid integer is required."],
+    }

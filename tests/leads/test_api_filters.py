@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from config.api.filters import bracketed
+from leads.api.filters import LeadFilter
 from leads.models import Lead
 from tests.conftest import listed_ids
 from tests.factories import (
@@ -277,3 +279,17 @@ def test_appointment_date_filter_skips_leads_without_one(api_client, account):
     listed = leads_listed(api_client, **{"filter[appointment_date][lte]": "2024-03-01"})
 
     assert listed == [lead.id]
+
+
+# --- Empty values ---
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+@pytest.mark.parametrize(
+    "parameter", [*map(bracketed, LeadFilter.base_filters), "filter[created][gte]"]
+)
+def test_empty_filter_is_a_422_naming_it(api_client, parameter, value):
+    response = api_client.get("/api/v2/leads", {parameter: value})
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {parameter: ["Give this filter a value."]}

@@ -208,12 +208,13 @@ def test_vehicle_shows_money_as_json_numbers(api_client, lead):
     assert (data["price"], data["rate"]) == (31999.99, 4.99)
 
 
-def test_vehicle_appraisal_and_verifier_are_read_only(api_client, lead):
+def test_vehicle_appraisal_and_verifier_are_read_only(api_client, agent, lead):
     vehicle = LeadVehicleFactory(lead=lead)
+    verifier = api_client.get(f"/api/v2/users/{agent.id}").json()["data"]
 
     response = api_client.patch(
         f"/api/v2/lead-vehicles/{vehicle.id}",
-        {"customs": {"appraiser": "me"}, "verified_by": {"id": 1}},
+        {"customs": {"appraiser": "me"}, "verified_by": verifier},
         format="json",
     )
 

@@ -110,6 +110,17 @@ def test_create_resolves_user_slot_by_id(api_client, jane):
     assert response.json()["data"]["service_agent"]["id"] == jane.id
 
 
+def test_create_takes_a_user_object_echoed_whole_in_a_slot(api_client, jane):
+    user = api_client.get(f"/api/v2/users/{jane.id}").json()["data"]
+
+    response = api_client.post(
+        "/api/v2/leads", {"type": "phone", "bdc": user}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert response.json()["data"]["bdc"] == user
+
+
 def test_create_ignores_read_only_fields_sent_by_the_client(
     api_client, account, other_account
 ):

@@ -169,3 +169,25 @@ def test_search_is_paginated_like_the_list(api_client, account):
     assert len(body["data"]) == 2
     assert body["meta"]["total"] == 3
     assert body["meta"]["path"] == f"{BASE}/search"
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("page=", ["page"]),
+        ("per_page=", ["per_page"]),
+        ("page=&per_page=", ["page", "per_page"]),
+        ("page=2.0", ["page"]),
+        ("per_page=%205", ["per_page"]),
+        ("per_page=%D9%A5", ["per_page"]),  # an Arabic-Indic 5
+        ("page=1&page=2", ["page"]),
+    ],
+)
+def test_page_parameter_empty_or_not_an_integer_is_a_422(
+    api_client, five_leads, query, named
+):
+    response = api_client.get(f"/api/v2/leads?{query}")
+
+    assert response.status_code == 422
+    assert sorted(response.json()["errors"]) == named
+    assert "links" not in response.json()

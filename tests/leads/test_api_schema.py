@@ -7,9 +7,11 @@ itself, and that the checker does catch a mismatch.
 
 import re
 
+import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from drf_spectacular.validation import validate_schema
+from jsonschema import Draft202012Validator
 
 from tests.conftest import documented_attributes
 from tests.openapi_contract import published_schema, response_errors
@@ -97,6 +99,53 @@ def test_schema_put_body_is_partial_like_patch():
     assert body["application/json"]["schema"] == {
         "$ref": "#/components/schemas/PatchedLeadRequest"
     }
+
+
+@pytest.mark.parametrize("value", ["", "  ", None])
+def test_schema_filters_admit_no_empty_value(value):
+    parameters = published_schema()["paths"]["/api/v2/leads/"]["get"]["parameters"]
+
+    admitting = [
+        parameter["name"]
+        for parameter in parameters
+        if parameter["name"].startswith("filter[")
+        and Draft202012Validator(parameter["schema"]).is_valid(value)
+    ]
+
+    assert admitting == []
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_schema_search_query_admits_no_blank(value):
+    operation = published_schema()["paths"]["/api/v2/leads/search/"]["get"]
+    query = next(p for p in operation["parameters"] if p["name"] == "query")
+
+    assert not Draft202012Validator(query["schema"]).is_valid(value)
+
+
+def test_schema_request_bodies_type_echoed_fields_as_responses_do():
+    components = published_schema()["components"]["schemas"]
+    request = components["PatchedLeadRequest"]["properties"]
+    response = components["Lead"]["properties"]
+
+    assert request["account"]["allOf"] == response["account"]["allOf"]
+    for name in ["id", "created_at", "updated_at", "account_id"]:
+        assert request[name]["type"] == response[name]["type"]
+        assert "readOnly" not in request[name]
+
+
+def test_schema_user_slot_admits_a_user_object_echoed_whole():
+    slot = published_schema()["components"]["schemas"]["LeadRequest"]["properties"]
+    user = {
+        "id": 5,
+        "created_at": "2024-02-15T09:08:07+00:00",
+        "updated_at": "2024-02-15T09:08:07+00:00",
+        "email": "jane@dealer.example",
+        "first_name": "Jane",
+        "last_name": "Smith",
+    }
+
+    assert Draft202012Validator(slot["bdc"]).is_valid(user)
 
 
 def test_contract_check_catches_a_wrong_body():
