@@ -1,9 +1,7 @@
 import csv
 import datetime
 import io
-import re
 import zoneinfo
-from pathlib import Path
 
 import pytest
 from django import forms
@@ -36,31 +34,6 @@ TORONTO = zoneinfo.ZoneInfo("America/Toronto")
 def toronto(*args) -> datetime.datetime:
     """datetime(*args) in Toronto, where the tests' dealerships are."""
     return datetime.datetime(*args, tzinfo=TORONTO)
-
-
-# --- The Activix Lead object (tests/data/lead-object.md) ---
-
-LEAD_REFERENCE = Path(__file__).parent / "data" / "lead-object.md"
-_REFERENCE_ROW = re.compile(
-    r"^\| `(?P<name>\w+)` \| (?P<type>\w+) \| (?P<description>.*) \|$"
-)
-
-
-def documented_attributes() -> list[dict[str, str]]:
-    """The Lead object's attributes in its order: name, type, description."""
-    rows = (
-        _REFERENCE_ROW.match(line) for line in LEAD_REFERENCE.read_text().splitlines()
-    )
-    return [row.groupdict() for row in rows if row]
-
-
-def documented_values(description: str) -> list[str]:
-    """The bold values of "Possible values are **a**, **b** or **c**.".
-
-    One bold run may hold several values: "**M, F**".
-    """
-    bold = ", ".join(re.findall(r"\*\*(.+?)\*\*", description))
-    return [value.strip().rstrip(".").replace("\\_", "_") for value in bold.split(",")]
 
 
 def pytest_configure(config):
@@ -141,6 +114,24 @@ def other_api_client(other_agent):
 @pytest.fixture
 def anonymous_client(db):
     return ContractAPIClient()
+
+
+INVALID = "The given data was invalid."
+
+
+def errors_of(response) -> dict:
+    """The field errors of a 422 in the dialect."""
+    assert response.status_code == 422, response.json()
+    assert response.json()["message"] == INVALID
+    return response.json()["errors"]
+
+
+def row_counts() -> tuple[int, int, int, int]:
+    """How many leads, emails, phones and vehicles exist: a failed write
+    leaves them as they were."""
+    return tuple(
+        model.objects.count() for model in (Lead, LeadEmail, LeadPhone, LeadVehicle)
+    )
 
 
 def listed_ids(response) -> list[int]:

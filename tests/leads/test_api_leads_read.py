@@ -7,8 +7,8 @@ import re
 import pytest
 
 from leads.models import Lead
-from tests.conftest import documented_attributes, documented_values
 from tests.factories import LeadFactory, UserFactory
+from tests.reference import documented_attributes, documented_values
 
 ATTRIBUTES = documented_attributes()
 

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from drf_spectacular.validation import validate_schema
 from jsonschema import Draft202012Validator
 
-from tests.conftest import documented_attributes
 from tests.openapi_contract import published_schema, response_errors
+from tests.reference import documented_attributes
 
 ATTRIBUTES = documented_attributes()
 

@@ -10,7 +10,7 @@ from django.http import StreamingHttpResponse
 
 from leads import csv_columns, csv_copy, exports
 from leads.models import Lead
-from tests.conftest import TORONTO, documented_attributes
+from tests.conftest import TORONTO
 from tests.factories import (
     LeadEmailFactory,
     LeadFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
     LeadVehicleFactory,
     UserFactory,
 )
+from tests.reference import documented_attributes
 
 
 def documented_scalar_attributes():

@@ -6,7 +6,7 @@ from django.db import models
 
 from accounts.models import Account, User
 from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
-from tests.conftest import documented_attributes, documented_values
+from tests.reference import documented_attributes, documented_values
 
 ATTRIBUTES = documented_attributes()
 ENUM_ATTRIBUTES = [a for a in ATTRIBUTES if "Possible values" in a["description"]]
