@@ -45,7 +45,7 @@ local template = [[{template}]]
 request = function()
   counter = counter + 1
   local id = tostring(counter) .. "-" .. tostring(math.random(1, 1e9))
-  return wrk.format(nil, nil, nil, (template:gsub("LEADID", id)))
+  return wrk.format("POST", nil, nil, (template:gsub("LEADID", id)))
 end
 response = function(status, headers, body)
   answered = answered + 1
@@ -105,7 +105,7 @@ def post_all(wrk: str, url: str, template: str, token: str | None, scratch: str)
     content_type = "application/json" if token else "application/xml"
     command = [
         wrk, f"-t{CONNECTIONS}", f"-c{CONNECTIONS}", "-d600s", "-s", script,
-        "-H", f"Content-Type: {content_type}", "-H", "Connection: keep-alive",
+        "-H", f"Content-Type: {content_type}",
     ]  # fmt: skip
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
