@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "leads",
     "leads.worker",
+    "leads.imports",
     "axes",
 ]
 
@@ -155,6 +156,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Uploaded files (the CSV files of lead imports). Never served as they are:
+# the admin streams each to those allowed to read it. Workers on other
+# machines need the same storage (a shared volume, or an object store
+# configured in STORAGES["default"]).
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # whitenoise serves collected, compressed static files from the app server.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
