@@ -1,0 +1,259 @@
+"""An import from its file to its leads, run as the job runs it."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from leads.imports import importing
+from leads.imports.importing import run_import
+from leads.imports.models import ImportStatus, LeadImport
+from leads.models import Lead
+from tests.conftest import export_csv, logged_in_client
+from tests.factories import (
+    LeadEmailFactory,
+    LeadFactory,
+    LeadPhoneFactory,
+    LeadVehicleFactory,
+    UserFactory,
+)
+from tests.imports.conftest import csv_file, mapping_data, page, uploaded
+
+HEADER = ["First Name", "Last Name", "Email", "Cell", "Division", "Type"]
+
+
+def imported(client, content: bytes, **options) -> LeadImport:
+    """Upload `content`, import it with the guessed mapping, and run it."""
+    record = uploaded(client, content)
+    data = {**mapping_data(record), "import": "1", **options}
+    response = client.post(page(record, "mapping"), data)
+    assert response.status_code == 302
+    run_import(record.pk)
+    record.refresh_from_db()
+    return record
+
+
+def contact_data(lead: Lead) -> tuple:
+    return (
+        lead.first_name,
+        lead.last_name,
+        lead.division,
+        sorted(lead.emails.values_list("type", "address")),
+        sorted(lead.phones.values_list("type", "number", "extension")),
+        sorted(lead.vehicles.values_list("type", "year", "make", "model", "vin")),
+    )
+
+
+@pytest.mark.django_db
+def test_our_export_reimports_as_the_same_leads_in_another_dealership(
+    manager_client, manager, other_account
+):
+    lead = LeadFactory(
+        account=other_account,
+        first_name="Hélène",
+        last_name="Côté",
+        division="used",
+        business=True,
+        rating=4,
+    )
+    LeadEmailFactory(lead=lead, address="helene@mail.example", type="home")
+    LeadPhoneFactory(lead=lead, number="+15145550123", type="mobile")
+    LeadVehicleFactory(
+        lead=lead, type="wanted", year=2024, make="Toyota", model="RAV4", vin="V1"
+    )
+    LeadVehicleFactory(lead=lead, type="exchange", year=2015, make="Honda")
+    content = export_csv(Lead.objects.filter(account=other_account))
+
+    record = imported(manager_client, content)
+
+    assert (record.created_count, record.rejected_count) == (1, 0)
+    [copy] = Lead.objects.filter(account=manager.account)
+    assert contact_data(copy) == contact_data(lead)
+    assert (copy.business, copy.rating, copy.type) == (True, 4, lead.type)
+    assert copy.created_method == "manual_import"
+    assert copy.pk != lead.pk
+    assert record.lead_ids == [[copy.pk, copy.pk]]
+
+
+@pytest.mark.django_db
+def test_leads_land_in_the_importers_dealership_whatever_the_file_says(
+    manager_client, manager, other_account
+):
+    content = csv_file(
+        [
+            ["first_name", "type", "account_id", "account_name"],
+            ["Luc", "email", str(other_account.pk), other_account.name],
+        ]
+    )
+
+    imported(manager_client, content)
+
+    assert list(Lead.objects.values_list("first_name", "account")) == [
+        ("Luc", manager.account_id)
+    ]
+
+
+@pytest.mark.django_db
+def test_bad_rows_are_rejected_and_good_ones_created(manager_client, manager):
+    content = csv_file(
+        [
+            HEADER,
+            ["Jean", "Tremblay", "jean@mail.example", "514 555 0199", "new", "email"],
+            ["Bad", "Email", "not-an-address", "", "", "email"],
+            ["Marie", "Roy", "marie@mail.example", "(418) 555-0142", "", "phone"],
+            ["Boat", "Seller", "", "", "boats", "email"],
+        ]
+    )
+
+    record = imported(manager_client, content)
+
+    assert (record.created_count, record.rejected_count) == (2, 2)
+    assert record.status == ImportStatus.DONE
+    assert set(Lead.objects.values_list("first_name", flat=True)) == {"Jean", "Marie"}
+    marie = Lead.objects.get(first_name="Marie")
+    assert list(marie.phones.values_list("number", "type")) == [
+        ("+14185550142", "mobile")
+    ]
+
+
+@pytest.mark.django_db
+def test_rows_not_imported_download_with_why(manager_client, manager):
+    content = csv_file(
+        [
+            HEADER,
+            ["Bad", "Email", "not-an-address", "", "", "email"],
+            ["Jean", "Tremblay", "jean@mail.example", "", "", "email"],
+            ["Jean", "Again", "JEAN@mail.example", "", "", "email"],
+            ["=cmd", "Phone", "", "123", "", "email"],
+        ]
+    )
+    record = imported(manager_client, content)
+
+    response = manager_client.get(page(record, "rejected"))
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "row,reason," + ",".join(HEADER)
+    assert lines[1].startswith("2,Email: Enter a valid email address.,Bad,")
+    assert lines[2].startswith(
+        "4,Skipped: an earlier row (3) has the same email.,Jean,Again"
+    )
+    assert lines[3].startswith("5,Cell: ")
+    assert ",'=cmd," in lines[3]  # defused for spreadsheets
+    assert (record.created_count, record.skipped_count, record.rejected_count) == (
+        1,
+        1,
+        2,
+    )
+
+
+@pytest.mark.django_db
+def test_blank_rows_are_skipped(manager_client):
+    content = csv_file(
+        [HEADER, ["", "", "", "", "", ""], ["Luc", "", "", "", "", "sms"]]
+    )
+
+    record = imported(manager_client, content)
+
+    assert (record.created_count, record.skipped_count) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_rows_without_a_type_take_the_chosen_one(manager_client):
+    content = csv_file([["Prénom"], ["Luc"]])
+
+    record = imported(manager_client, content, default_type="walk_in")
+
+    assert record.created_count == 1
+    assert Lead.objects.get().type == "walk_in"
+
+
+@pytest.mark.django_db
+def test_staff_columns_name_the_dealerships_staff(manager_client, manager):
+    agent = UserFactory(
+        account=manager.account, first_name="Ana", last_name="Silva", email="a@x.ca"
+    )
+    stranger = UserFactory(first_name="Zoé", last_name="Other", email="z@x.ca")
+    content = csv_file(
+        [
+            ["first_name", "type", "bdc_email", "advisor_name"],
+            ["One", "email", "A@X.CA", "ana silva"],
+            ["Two", "email", stranger.email, ""],
+            ["Three", "email", "", "Zoé Other"],
+        ]
+    )
+
+    record = imported(manager_client, content)
+
+    assert (record.created_count, record.rejected_count) == (1, 2)
+    lead = Lead.objects.get()
+    assert (lead.bdc_id, lead.advisor_id) == (agent.pk, agent.pk)
+
+
+@pytest.mark.django_db
+def test_a_finished_import_run_again_creates_nothing_more(manager_client):
+    record = imported(
+        manager_client, csv_file([HEADER, ["Luc", "", "", "", "", "sms"]])
+    )
+
+    run_import(record.pk)
+
+    assert Lead.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_retried_import_goes_on_from_its_last_committed_batch(
+    manager_client, monkeypatch
+):
+    monkeypatch.setattr(importing, "BATCH_ROWS", 2)
+    rows = [[f"Lead {n}", "", "", "", "", "sms"] for n in range(5)]
+    record = uploaded(manager_client, csv_file([HEADER, *rows]))
+    manager_client.post(page(record, "mapping"), {**mapping_data(record), "import": 1})
+    # As if an attempt had committed the first batch, then its worker died.
+    LeadFactory(account=record.account, first_name="Lead 0")
+    LeadFactory(account=record.account, first_name="Lead 1")
+    LeadImport.objects.filter(pk=record.pk).update(
+        status=ImportStatus.RUNNING, rows_done=2, created_count=2
+    )
+
+    run_import(record.pk)
+
+    record.refresh_from_db()
+    assert sorted(Lead.objects.values_list("first_name", flat=True)) == [
+        f"Lead {n}" for n in range(5)
+    ]
+    assert (record.rows_done, record.created_count) == (5, 5)
+
+
+# Committed data, as the rejected rows and the progress are written through
+# a second connection; the roles are restored afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_all_or_nothing_creates_nothing_if_a_row_is_rejected(account):
+    manager = UserFactory(account=account, is_staff=True)
+    manager.groups.add(Group.objects.get(name=roles.MANAGER))
+    client = logged_in_client(manager)
+    content = csv_file(
+        [
+            HEADER,
+            ["Jean", "Tremblay", "jean@mail.example", "", "", "email"],
+            ["Bad", "Email", "not-an-address", "", "", "email"],
+        ]
+    )
+
+    record = imported(client, content, all_or_nothing="on")
+
+    assert Lead.objects.count() == 0
+    assert (record.created_count, record.rejected_count) == (0, 1)
+    assert record.unimported_rows.get().row_number == 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_all_or_nothing_creates_everything_when_no_row_is_rejected(account):
+    manager = UserFactory(account=account, is_staff=True)
+    manager.groups.add(Group.objects.get(name=roles.MANAGER))
+    client = logged_in_client(manager)
+    content = csv_file([HEADER, ["Jean", "", "", "", "", "email"]])
+
+    record = imported(client, content, all_or_nothing="on")
+
+    assert Lead.objects.get().first_name == "Jean"
+    assert (record.created_count, record.rows_done) == (1, 1)
