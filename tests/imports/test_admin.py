@@ -218,3 +218,14 @@ def test_the_admin_speaks_french(manager_client):
     response = manager_client.get(ADD_URL, headers={"accept-language": "fr"})
 
     assert "Importer des prospects depuis un CSV" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_lead_list_links_to_the_import_for_managers_only(
+    manager_client, agent_client
+):
+    managers = manager_client.get("/admin/leads/lead/").content.decode()
+    agents = agent_client.get("/admin/leads/lead/").content.decode()
+
+    assert f'href="{ADD_URL}"' in managers
+    assert ADD_URL not in agents
