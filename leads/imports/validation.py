@@ -111,6 +111,7 @@ class RowChecker:
             return None
         checked = CheckedRow()
         lead, errors, width = checked.lead, checked.errors, len(row)
+        named = {}  # slot: (column, staff id or CellError), settled below
         for column in self.columns:
             if column.index >= width:
                 continue
@@ -118,12 +119,17 @@ class RowChecker:
             if not value:
                 continue
             value = unquote(value)
+            kind = column.kind
             try:
                 cleaned = column.clean(value)
             except cells.CellError as error:
-                errors.append(Error(column.index, column.name, error.message))
+                if kind == "staff_name":
+                    named[column.part] = (column, error)
+                else:
+                    errors.append(Error(column.index, column.name, error.message))
+                    if kind == "staff_email":
+                        lead[f"{column.part}_id"] = None
                 continue
-            kind = column.kind
             if kind == "lead":
                 lead[column.attname] = cleaned
             elif kind == "vehicle":
@@ -133,12 +139,28 @@ class RowChecker:
                 checked.emails.append((column.part, cleaned))
             elif kind == "phone":
                 checked.phones.append((column.part, *cleaned))
+            elif kind == "staff_email":
+                lead[f"{column.part}_id"] = cleaned
             else:
-                slot = f"{column.part}_id"
-                if lead.setdefault(slot, cleaned) != cleaned:
-                    errors.append(Error(column.index, column.name, STAFF_DISAGREE))
+                named[column.part] = (column, cleaned)
+        if named:
+            self._settle_names(named, lead, errors)
         self._check_lead(lead, errors)
         return checked
+
+    @staticmethod
+    def _settle_names(named: dict, lead: dict, errors: list[Error]) -> None:
+        """A slot named by email is the email's: its name, if given, must
+        not name someone else, but may be one several staff share."""
+        for slot, (column, found) in named.items():
+            key = f"{slot}_id"
+            if key not in lead:
+                if isinstance(found, cells.CellError):
+                    errors.append(Error(column.index, column.name, found.message))
+                else:
+                    lead[key] = found
+            elif isinstance(found, int) and lead[key] not in (None, found):
+                errors.append(Error(column.index, column.name, STAFF_DISAGREE))
 
     def _check_lead(self, lead: dict, errors: list[Error]) -> None:
         """What holds between a lead's fields, and what it cannot lack."""

@@ -257,3 +257,28 @@ def test_all_or_nothing_creates_everything_when_no_row_is_rejected(account):
 
     assert Lead.objects.get().first_name == "Jean"
     assert (record.created_count, record.rows_done) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_staff_email_settles_a_name_several_staff_share(manager_client, manager):
+    first = UserFactory(account=manager.account, first_name="Ana", email="a1@x.ca")
+    UserFactory(account=manager.account, first_name="Ana", email="a2@x.ca")
+    UserFactory(account=manager.account, first_name="Luc", email="l@x.ca")
+    content = csv_file(
+        [
+            ["first_name", "type", "bdc_name", "bdc_email"],
+            ["One", "email", "Ana", "a1@x.ca"],
+            ["Two", "email", "Ana", ""],
+            ["Three", "email", "Luc", "a1@x.ca"],
+        ]
+    )
+
+    record = imported(manager_client, content)
+
+    assert (record.created_count, record.rejected_count) == (1, 2)
+    assert Lead.objects.get().bdc_id == first.pk
+    reasons = list(record.unimported_rows.values_list("reason", flat=True))
+    assert "give their email" in reasons[0]
+    assert (
+        reasons[1] == "bdc_name: The name and the email name different staff members."
+    )
