@@ -229,3 +229,16 @@ def test_the_lead_list_links_to_the_import_for_managers_only(
 
     assert f'href="{ADD_URL}"' in managers
     assert ADD_URL not in agents
+
+
+@pytest.mark.django_db
+def test_a_file_too_big_for_memory_is_read_from_its_temporary_file(manager_client):
+    rows = [["Prénom", "Courriel", "Type"]]
+    rows += [[f"Client {n}", f"c{n}@mail.example", "sms"] for n in range(80_000)]
+    content = csv_file(rows, delimiter=";", encoding="cp1252")
+    assert len(content) > 2_621_440  # FILE_UPLOAD_MAX_MEMORY_SIZE
+
+    record = uploaded(manager_client, content)
+
+    assert (record.encoding, record.delimiter) == ("cp1252", ";")
+    assert record.total_rows == 80_000

@@ -282,3 +282,18 @@ def test_a_staff_email_settles_a_name_several_staff_share(manager_client, manage
     assert (
         reasons[1] == "bdc_name: The name and the email name different staff members."
     )
+
+
+@pytest.mark.django_db
+def test_rejections_are_worded_in_the_importers_language(manager_client):
+    record = uploaded(manager_client, csv_file([HEADER, ["A", "", "x", "", "", "sms"]]))
+    data = {**mapping_data(record), "import": "1"}
+    manager_client.post(
+        page(record, "mapping"), data, headers={"accept-language": "fr"}
+    )
+
+    run_import(record.pk)
+
+    assert record.unimported_rows.get().reason == (
+        "Email: Saisissez une adresse courriel valide."
+    )
