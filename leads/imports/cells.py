@@ -71,10 +71,15 @@ def _choice_lookup(field: models.Field) -> dict[str, object]:
 
 
 def choice(field: models.Field) -> Cleaner:
+    # The stored values as written, as our export writes them, are found
+    # without normalizing: a tenth of a row's time went to normalize().
+    exact = {str(value): value for value, _label in field.flatchoices}
     lookup = _choice_lookup(field)
     message = field.error_messages["invalid_choice"]
 
     def clean(value: str) -> object:
+        if value in exact:
+            return exact[value]
         try:
             return lookup[normalize(value)]
         except KeyError:

@@ -75,6 +75,16 @@ class MappingForm(forms.Form):
         required=False,
     )
 
+    skip_duplicates = forms.BooleanField(
+        label=_("Skip duplicates"),
+        help_text=_(
+            "Skip a row whose email an earlier row of the file has. A customer "
+            "may have several leads (a sale, a service visit): leave it off to "
+            "import them all."
+        ),
+        required=False,
+    )
+
     def __init__(self, *args, record: LeadImport, **kwargs):
         super().__init__(*args, **kwargs)
         self.header = record.header
@@ -88,6 +98,7 @@ class MappingForm(forms.Form):
             )
         self.fields["default_type"].initial = record.default_type
         self.fields["all_or_nothing"].initial = record.all_or_nothing
+        self.fields["skip_duplicates"].initial = record.skip_duplicates
 
     @staticmethod
     def column_field(index: int) -> str:
@@ -95,6 +106,9 @@ class MappingForm(forms.Form):
 
     def column_fields(self) -> list[forms.BoundField]:
         return [self[self.column_field(i)] for i in range(len(self.header))]
+
+    def options(self) -> list[forms.BoundField]:
+        return [self["all_or_nothing"], self["skip_duplicates"]]
 
     def mapping(self) -> list[str]:
         data = self.cleaned_data

@@ -2,9 +2,12 @@
 
 The file is streamed, each row checked (validation.py) and the good ones
 written a batch at a time with COPY (writing.py). Rows that make no lead
-are kept with why (UnimportedRow): rejected for their errors, or skipped
-as a duplicate of an earlier row of the file sharing an email address.
-Blank rows are skipped and counted, not kept.
+are kept with why (UnimportedRow): rejected for their errors, or, if the
+manager chose to skip duplicates, skipped for sharing an email address
+with an earlier row of the file. A customer may have several leads (our
+demo export of 100,000 leads has 14% sharing an email with an earlier
+one), so duplicates are imported unless asked. Blank rows are skipped and
+counted, not kept.
 
 Each batch commits with the import's counters, so a job retried after its
 worker died goes on from the last batch committed rather than creating
@@ -73,6 +76,9 @@ class Importer:
         if checked.errors:
             batch.rejected += 1
             batch.unimported.append((number, False, reason(checked.errors), cells))
+            return
+        if not self.record.skip_duplicates:
+            batch.leads.append(checked)
             return
         addresses = [address.casefold() for _type, address in checked.emails]
         first = next(filter(None, map(self.first_row_of.get, addresses)), None)

@@ -67,6 +67,11 @@ class LeadImport(models.Model):
         default=False,
         help_text=_("Create no lead at all if any row is rejected."),
     )
+    skip_duplicates = models.BooleanField(
+        _("skip duplicates"),
+        default=False,
+        help_text=_("Skip a row whose email an earlier row of the file has."),
+    )
     # The manager's language, in which the job words the rejections.
     language = models.CharField(_("language"), max_length=8, default="en")
     status = models.CharField(

@@ -86,6 +86,7 @@ def confirm(request, record: LeadImport, form: MappingForm):
             locked.mapping = form.mapping()
             locked.default_type = form.cleaned_data["default_type"]
             locked.all_or_nothing = form.cleaned_data["all_or_nothing"]
+            locked.skip_duplicates = form.cleaned_data["skip_duplicates"]
             locked.language = get_language() or locked.language
             locked.status = ImportStatus.QUEUED
             locked.save()

@@ -126,7 +126,7 @@ def test_rows_not_imported_download_with_why(manager_client, manager):
             ["=cmd", "Phone", "", "123", "", "email"],
         ]
     )
-    record = imported(manager_client, content)
+    record = imported(manager_client, content, skip_duplicates="on")
 
     response = manager_client.get(page(record, "rejected"))
 
@@ -144,6 +144,15 @@ def test_rows_not_imported_download_with_why(manager_client, manager):
         1,
         2,
     )
+
+
+@pytest.mark.django_db
+def test_rows_sharing_an_email_are_all_imported_unless_asked(manager_client):
+    rows = [["Jean", "", "j@mail.example", "", "new", "email"]] * 2
+
+    record = imported(manager_client, csv_file([HEADER, *rows]))
+
+    assert (record.created_count, record.skipped_count) == (2, 0)
 
 
 @pytest.mark.django_db

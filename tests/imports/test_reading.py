@@ -94,4 +94,4 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read():
     with pytest.raises(UnreadableFile) as refusal:
         inspect(io.BytesIO(b"Name\n"), MAX_BYTES + 1)
 
-    assert "50 MB" in str(refusal.value.message)
+    assert "100 MB" in str(refusal.value.message)

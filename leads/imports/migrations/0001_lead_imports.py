@@ -29,6 +29,7 @@ class Migration(migrations.Migration):
                 ('mapping', models.JSONField(default=list, verbose_name='mapping')),
                 ('default_type', models.CharField(blank=True, choices=[('email', 'Email'), ('phone', 'Phone'), ('walk_in', 'Walk-in'), ('loyalty', 'Loyalty'), ('renewal', 'Renewal'), ('sms', 'SMS'), ('event', 'Event'), ('pre_booking', 'Pre-booking')], max_length=12, verbose_name='type of leads whose row gives none')),
                 ('all_or_nothing', models.BooleanField(default=False, help_text='Create no lead at all if any row is rejected.', verbose_name='all or nothing')),
+                ('skip_duplicates', models.BooleanField(default=False, help_text='Skip a row whose email an earlier row of the file has.', verbose_name='skip duplicates')),
                 ('language', models.CharField(default='en', max_length=8, verbose_name='language')),
                 ('status', models.CharField(choices=[('uploaded', 'Waiting for the mapping'), ('queued', 'Queued'), ('running', 'Importing'), ('done', 'Done'), ('failed', 'Failed')], default='uploaded', max_length=8, verbose_name='status')),
                 ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
