@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from leads.imports.importing import run_import
 from leads.imports.models import LeadImport
 
 ADD_URL = reverse("admin:imports_leadimport_add")
@@ -50,3 +51,14 @@ def mapping_data(record: LeadImport, **changes) -> dict:
     for index, name in enumerate(record.header):
         data[f"column_{index}"] = changes.get(name, record.mapping[index])
     return data
+
+
+def imported(client, content: bytes, **options) -> LeadImport:
+    """Upload `content`, import it with the guessed mapping, and run it."""
+    record = uploaded(client, content)
+    data = {**mapping_data(record), "import": "1", **options}
+    response = client.post(page(record, "mapping"), data)
+    assert response.status_code == 302
+    run_import(record.pk)
+    record.refresh_from_db()
+    return record
