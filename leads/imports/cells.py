@@ -200,7 +200,12 @@ class Staff:
         return clean
 
     def name_cleaner(self) -> Cleaner:
+        by_email = self.email_cleaner()
+
         def clean(value: str) -> int:
+            # Other CRMs' "BDC agent" columns hold a name or an email.
+            if "@" in value:
+                return by_email(value)
             key = normalize(value)
             if key not in self.by_name:
                 raise CellError(NOBODY_BY_NAME)

@@ -13,6 +13,10 @@ from .reading import MAX_BYTES, UnreadableFile, inspect
 
 TWICE = _("%(target)s is chosen for two columns: %(first)s and %(second)s.")
 NOTHING_MAPPED = _("Choose a field for at least one column.")
+TYPE_MISSING = _(
+    "Every lead needs a type: map a column to Type, or choose the type of rows "
+    "that give none."
+)
 
 
 FILE_HELP = _(
@@ -131,4 +135,6 @@ class MappingForm(forms.Form):
             chosen[key] = index
         if not chosen:
             raise forms.ValidationError(NOTHING_MAPPED)
+        if "type" not in chosen and not data.get("default_type"):
+            raise forms.ValidationError(TYPE_MISSING)
         return data

@@ -21,6 +21,10 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+# leads.imports.reading's codec names.
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
+
+
 class LeadImport(models.Model):
     """One CSV file of leads sent by a manager, and what became of it.
 
@@ -107,6 +111,11 @@ class LeadImport(models.Model):
 
     def __str__(self):
         return _("Import #%(id)s") % {"id": self.pk}
+
+    @property
+    def encoding_name(self) -> str:
+        """The encoding as people name it."""
+        return ENCODING_NAMES.get(self.encoding, self.encoding)
 
     @property
     def is_finished(self) -> bool:

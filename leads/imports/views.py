@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from leads.csv_columns import BOM, FORMULA_PREFIXES
 
 from .columns import IGNORE, TARGETS
-from .forms import MappingForm, UploadForm
+from .forms import TYPE_MISSING, MappingForm, UploadForm
 from .jobs import import_leads
 from .models import ImportStatus, LeadImport
 from .reading import read_rows
@@ -74,6 +74,7 @@ def mapping(model_admin, request, record: LeadImport):
         "form": form,
         "preview": preview(record, chosen, form),
         "import_button": IMPORT,
+        "type_missing": TYPE_MISSING,
     }
     return render(model_admin, request, "mapping.html", context)
 
@@ -99,6 +100,8 @@ def preview(record: LeadImport, chosen: list[str], form: MappingForm) -> dict:
     """The file's first rows, their mapped cells and each row's errors, as
     the import would read them with the mapping `chosen`."""
     default_type = form.data.get("default_type", record.default_type)
+    # Said once above the preview, not on each of its rows.
+    no_type = "type" not in chosen and not default_type
     checker = RowChecker(
         record.header, chosen, account=record.account, default_type=default_type
     )
@@ -109,6 +112,8 @@ def preview(record: LeadImport, chosen: list[str], form: MappingForm) -> dict:
         for number, cells in islice(lines, PREVIEW_ROWS):
             checked = checker.check(cells)
             errors = checked.errors if checked else []
+            if no_type:
+                errors = [error for error in errors if error.column is not None]
             wrong = {error.column for error in errors}
             rows.append(
                 {
@@ -125,6 +130,7 @@ def preview(record: LeadImport, chosen: list[str], form: MappingForm) -> dict:
         "columns": [(record.header[i], TARGETS[chosen[i]].label) for i in shown],
         "rows": rows,
         "error_count": sum(len(row["errors"]) for row in rows),
+        "no_type": no_type,
     }
 
 

@@ -242,3 +242,18 @@ def test_a_file_too_big_for_memory_is_read_from_its_temporary_file(manager_clien
 
     assert (record.encoding, record.delimiter) == ("cp1252", ";")
     assert record.total_rows == 80_000
+
+
+@pytest.mark.django_db
+def test_importing_without_a_type_for_the_leads_is_a_form_error(manager_client):
+    record = uploaded(manager_client, csv_file([["Prénom"], ["Luc"], ["Ana"]]))
+
+    preview = manager_client.get(page(record, "mapping"))
+    refused = manager_client.post(
+        page(record, "mapping"), {**mapping_data(record), "import": "1"}
+    )
+
+    assert preview.context["preview"]["no_type"] is True
+    assert preview.context["preview"]["error_count"] == 0  # said once, above
+    assert "Every lead needs a type" in str(refused.context["form"].errors)
+    assert ProcrastinateJob.objects.count() == 0
