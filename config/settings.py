@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "leads",
     "leads.worker",
     "leads.intake",
+    "leads.imports",
     "axes",
 ]
 
@@ -156,6 +157,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Uploaded files (the CSV files of lead imports). Never served as they are:
+# the admin streams each to those allowed to read it. Workers on other
+# machines need the same storage (a shared volume, or an object store
+# configured in STORAGES["default"]).
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # whitenoise serves collected, compressed static files from the app server.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

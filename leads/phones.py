@@ -151,6 +151,11 @@ def parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         raise InvalidNumber(INVALID) from None
+    # Valid where the dealership is, as most numbers are, is valid: checked
+    # against that region alone, where is_valid_number first searches the
+    # 25 regions that share +1 (a third of a CSV import's time per row).
+    if region and phonenumbers.is_valid_number_for_region(number, region):
+        return number
     if not phonenumbers.is_valid_number(number):
         reason = phonenumbers.is_possible_number_with_reason(number)
         raise InvalidNumber(REASONS.get(reason, NOT_IN_USE))

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 
 from accounts import roles
@@ -40,6 +41,15 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: drives a real headless Chromium (tests/browser/)"
     )
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request in French leaves French active in the test's thread (the
+    locale middleware activates a language and nothing deactivates it), so
+    a later test would read French: each ends in the default language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,8 @@ def worker_environment(**overrides) -> dict[str, str]:
         WORKER_IMPORT_PATHS="tests.worker.tasks",
         WORKER_HEARTBEAT_SECONDS="0.5",
         WORKER_STALLED_SECONDS="3",
+        # The files a test uploaded, where the test keeps them.
+        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
         **overrides,
     )
 

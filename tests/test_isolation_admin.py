@@ -14,12 +14,14 @@ from auditlog.models import LogEntry
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from procrastinate.contrib.django.models import ProcrastinateJob
 from rest_framework.authtoken.models import TokenProxy
 
 from accounts.jobs import clear_expired_sessions
 from accounts.models import User
+from leads.imports.models import LeadImport
 from leads.intake.channels import create_channel
 from leads.intake.models import IntakeChannel, IntakeDocument
 from leads.intake.receiving import receive
@@ -39,10 +41,11 @@ from tests.factories import (
 
 
 @pytest.fixture
-def dealership_a_records(dealership_a):
+def dealership_a_records(dealership_a, settings, tmp_path):
     """A's objects and the records its work leaves, one of each admin model."""
     staff, lead = dealership_a[User], dealership_a[Lead]
     channel, _ = create_channel(account=staff.account, provider="Confidential")
+    settings.MEDIA_ROOT = tmp_path  # the import's file
     failed_sign_in = {"username": staff.username, "ip_address": "203.0.113.9"}
     return dealership_a | {
         LogEntry: LogEntry.objects.get_for_object(lead).get(),
@@ -57,6 +60,17 @@ def dealership_a_records(dealership_a):
         AccessFailureLog: AccessFailureLog.objects.create(**failed_sign_in),
         IntakeChannel: channel,
         IntakeDocument: receive(channel, b"<adf/>", via="http"),
+        LeadImport: LeadImport.objects.create(
+            account=staff.account,
+            user=staff,
+            file=ContentFile(b"last_name\nConfidential\n", name="a.csv"),
+            filename="a.csv",
+            encoding="utf-8-sig",
+            delimiter=",",
+            header=["last_name"],
+            mapping=["last_name"],
+            total_rows=1,
+        ),
     }
 
 
