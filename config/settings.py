@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "leads.worker",
     "leads.intake",
     "leads.imports",
+    "leads.duplicates",
     "axes",
 ]
 

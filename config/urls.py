@@ -8,6 +8,7 @@ from config.health import health
 
 api_v2 = [
     path("", include("leads.api.urls")),
+    path("", include("leads.duplicates.urls")),
     path("", include("accounts.urls")),
     re_path(r"^schema/?$", SpectacularAPIView.as_view(), name="schema"),
     re_path(

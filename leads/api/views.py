@@ -12,6 +12,8 @@ from rest_framework.response import Response
 from config.api.includes import requested_includes
 
 from .. import phones
+from ..duplicates.api import LeadCreatedSerializer, candidates
+from ..duplicates.pairs import found_for
 from ..models import (
     USER_SLOTS,
     Lead,
@@ -97,7 +99,9 @@ PARTIAL_UPDATE = (
     create=extend_schema(
         description="A lead with its emails, phones and vehicles, all or "
         "nothing. `created_method` is `api`; language and region default to "
-        "the dealership's."
+        "the dealership's. The answer also lists the existing leads it may "
+        "duplicate (`duplicates`, ours); the lead is created either way.",
+        responses={201: LeadCreatedSerializer},
     ),
     retrieve=extend_schema(parameters=[INCLUDE_PARAMETER]),
     update=extend_schema(description=PARTIAL_UPDATE),
@@ -149,9 +153,11 @@ class LeadViewSet(
 
     def perform_update(self, serializer):
         self.saved = serializer.save()
+        found_for(self.saved)
 
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
+        response.data["duplicates"] = candidates(found_for(self.saved))
         response["ETag"] = self.saved.version
         return response
 
@@ -203,6 +209,13 @@ class LeadChildViewSet(
 ):
     def get_queryset(self):
         return self.queryset.model.objects.for_user(self.request.user).order_by("id")
+
+    def perform_create(self, serializer):
+        # A new address, number or VIN may make the lead match another.
+        found_for(serializer.save().lead)
+
+    def perform_update(self, serializer):
+        found_for(serializer.save().lead)
 
 
 class LeadEmailViewSet(LeadChildViewSet):

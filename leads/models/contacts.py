@@ -13,6 +13,7 @@ from leads import phones
 
 from . import choices
 from .children import LeadChild
+from .match_keys import email_key_expression
 
 # What agents type when a customer will not give an address. Such an
 # address is kept (it records the refusal) but is not valid for sending.
@@ -113,6 +114,12 @@ class LeadEmail(LeadChild):
         output_field=models.BooleanField(_("valid")),
         db_persist=True,
     )
+    # What another lead's address must equal to be the same customer's.
+    match_key = models.GeneratedField(
+        expression=email_key_expression(),
+        output_field=models.CharField(_("matching key"), max_length=254),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("email")
@@ -138,6 +145,7 @@ class LeadEmail(LeadChild):
             models.Index(
                 models.functions.Upper("address"), name="lead_email_address_idx"
             ),
+            models.Index(fields=["match_key"], name="lead_email_match_key_idx"),
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ from accounts.constraints import choices_check
 from . import choices
 from .children import LeadChild
 from .fields import optional_moment, optional_text
+from .match_keys import vin_key_expression
 
 # Model years a dealership can meet: the first cars to next decade's.
 YEAR_RANGE = (1886, 2100)
@@ -184,6 +185,12 @@ class LeadVehicle(LeadChild):
         indexes = [
             # Agents look a lead up by the VIN of its vehicle.
             models.Index(fields=["vin"], name="lead_vehicle_vin_idx"),
+            # Two leads with one vehicle are likely one customer's.
+            models.Index(
+                vin_key_expression(),
+                condition=~Q(vin=""),
+                name="lead_vehicle_vin_key_idx",
+            ),
         ]
 
     def __str__(self):

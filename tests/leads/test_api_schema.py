@@ -25,6 +25,7 @@ ROUTES = {
     ("put", "/api/v2/leads/{id}/"),
     ("patch", "/api/v2/leads/{id}/"),
     ("get", "/api/v2/leads/search/"),
+    ("get", "/api/v2/leads/{id}/duplicates/"),
     *(
         (method, path)
         for resource in ["lead-emails", "lead-phones", "lead-vehicles"]
