@@ -1,7 +1,7 @@
 """ADF documents over HTTP under gunicorn, with a worker reading them,
 against POST /api/v2/leads of the same leads in the same run.
 
-Both are posted by wrk (8 connections) to one gunicorn (2 sync workers):
+Both are posted from 8 client threads to one gunicorn (2 sync workers):
 DOCUMENTS ADF documents, each its own lead id, to a channel's address,
 then as many JSON leads to the API. Reported: requests answered per
 second on each side (goal: ADF at least half of the API's), and for the
@@ -12,6 +12,7 @@ the same two cores: reading competes with accepting, as in production.
 The leads land in a dealership of their own, deleted afterwards.
 """
 
+import http.client
 import json
 import os
 import signal
@@ -19,11 +20,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
+import uuid
 
 import common  # first: Django is set up on import
 from api_auth import create_token, drop_schema
-from api_http import ensure_wrk, free_port, start_gunicorn
+from api_http import free_port, start_gunicorn
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Group
 
@@ -38,25 +42,6 @@ DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", 10_000))
 CONNECTIONS = 8
 GOAL = 0.5
 SCHEMA = "bench_api_http"  # the scratch token schema bench/http_settings.py uses
-# One request a lead, each with its own id, until `total` were answered.
-WRK_SCRIPT = """
-local counter, answered, total = 0, 0, {total}
-local template = [[{template}]]
-request = function()
-  counter = counter + 1
-  local id = tostring(counter) .. "-" .. tostring(math.random(1, 1e9))
-  return wrk.format("POST", nil, nil, (template:gsub("LEADID", id)))
-end
-response = function(status, headers, body)
-  answered = answered + 1
-  if answered >= total then wrk.thread:stop() end
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %d %d %d\\n", summary.requests,
-    summary.duration, e.connect + e.read + e.write + e.timeout + e.status))
-end
-"""
 ADF = """<?xml version="1.0"?><?adf version="1.0"?><adf><prospect>
 <id source="bench">LEADID</id><vehicle interest="buy" status="used"><year>2021</year>
 <make>Toyota</make><model>RAV4</model></vehicle><vehicle interest="trade-in">
@@ -93,28 +78,43 @@ def roles_groups():
     return Group.objects.filter(name=roles.BDC_AGENT)
 
 
-def post_all(wrk: str, url: str, template: str, token: str | None, scratch: str):
-    """(requests/s, errors) of DOCUMENTS posts of `template` to `url`."""
-    script = f"{scratch}/post.lua"
-    with open(script, "w") as file:
-        file.write(
-            WRK_SCRIPT.replace("{total}", str(DOCUMENTS // CONNECTIONS)).replace(
-                "{template}", template
-            )
-        )
-    content_type = "application/json" if token else "application/xml"
-    command = [
-        wrk, f"-t{CONNECTIONS}", f"-c{CONNECTIONS}", "-d600s", "-s", script,
-        "-H", f"Content-Type: {content_type}",
-    ]  # fmt: skip
+def post_all(url: str, template: str, token: str | None):
+    """(requests/s, requests, errors) of DOCUMENTS posts of `template` to
+    `url` from CONNECTIONS threads, each lead with its own id."""
+    target = urllib.parse.urlsplit(url)
+    headers = {"Content-Type": "application/json" if token else "application/xml"}
     if token:
-        command += ["-H", f"Authorization: Bearer {token}"]
-    output = subprocess.run(
-        [*command, url], capture_output=True, text=True, check=True
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("RESULT"))
-    requests, micros, errors = map(int, line.split()[1:])
-    return requests / micros * 1e6, requests, errors
+        headers["Authorization"] = f"Bearer {token}"
+    numbers = iter(range(DOCUMENTS))
+    lock = threading.Lock()
+    errors = []
+
+    def post_until_done():
+        while True:
+            with lock:
+                number = next(numbers, None)
+            if number is None:
+                return
+            body = template.replace("LEADID", f"{number}-{uuid.uuid4().hex[:8]}")
+            # A connection a request: gunicorn's sync workers close each one.
+            connection = http.client.HTTPConnection(target.hostname, target.port)
+            try:
+                connection.request("POST", target.path, body.encode(), headers)
+                status = connection.getresponse().status
+                if status >= 300:
+                    errors.append(status)
+            except OSError as error:
+                errors.append(str(error))
+            finally:
+                connection.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=post_until_done) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return DOCUMENTS / (time.perf_counter() - started), DOCUMENTS, len(errors)
 
 
 def read_latencies(account: Account, expected: int) -> list[float]:
@@ -132,7 +132,6 @@ def read_latencies(account: Account, expected: int) -> list[float]:
 
 
 def main():
-    wrk = ensure_wrk()
     common.ensure_leads()
     account, agent = bench_dealership()
     channel, addresses = create_channel(account=account, provider="bench")
@@ -150,10 +149,10 @@ def main():
         )
         try:
             adf_url = f"{base}/intake/adf/{secret_of_address(addresses.email)}"
-            adf_rate, adf_count, adf_errors = post_all(wrk, adf_url, ADF, None, scratch)
+            adf_rate, adf_count, adf_errors = post_all(adf_url, ADF, None)
             latencies = read_latencies(account, adf_count)
             api_rate, api_count, api_errors = post_all(
-                wrk, f"{base}/api/v2/leads", json.dumps(LEAD), token, scratch
+                f"{base}/api/v2/leads", json.dumps(LEAD), token
             )
         finally:
             worker.send_signal(signal.SIGTERM)
@@ -169,7 +168,7 @@ def main():
 def report(adf_rate, adf_count, adf_errors, api_rate, api_count, api_errors, lat):
     quantiles = statistics.quantiles(lat, n=100)
     print(
-        f"ADF over HTTP, {adf_count} documents, wrk -c{CONNECTIONS}, a worker reading"
+        f"ADF over HTTP, {adf_count} documents, {CONNECTIONS} clients, a worker reading"
     )
     print(f"  POST /intake/adf/<secret>  {adf_rate:7.1f} req/s   errors {adf_errors}")
     print(f"  POST /api/v2/leads         {api_rate:7.1f} req/s   errors {api_errors}")
