@@ -14,10 +14,20 @@ CONFLICT = _(
 )
 
 
+MATCHES_FIRST = _(
+    "This lead may be the same customer as the leads listed above. Open them "
+    "to check, or tick “Save anyway” to create it: it will be flagged as a "
+    "possible duplicate."
+)
+
+
 class LeadAdminForm(forms.ModelForm):
     """The admin builds the Meta (model and fields) from LeadAdmin."""
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown only once a new lead matched others (possible_duplicates.py).
+    save_anyway = forms.BooleanField(label=_("Save anyway"), required=False)
+    matches_found = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +42,8 @@ class LeadAdminForm(forms.ModelForm):
             current = Lead.objects.lock_version(self.instance.pk)
             if cleaned.get("version") != current:
                 raise forms.ValidationError(CONFLICT, code="conflict")
+        if self.matches_found and not cleaned.get("save_anyway"):
+            raise forms.ValidationError(MATCHES_FIRST, code="matches")
         return cleaned
 
 

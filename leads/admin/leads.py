@@ -35,6 +35,7 @@ from .inlines import LeadEmailInline, LeadPhoneInline, LeadVehicleInline
 from .lead_list.changelist import LeadChangeList
 from .lead_list.paginator import EstimatedCountPaginator
 from .lead_page import LEAD_PAGE_FIELDSETS
+from .possible_duplicates import HasPossibleDuplicatesFilter, PossibleDuplicatesMixin
 
 STATUS_LABELS = {"active": _("Active"), **dict(Lead.Status.choices)}
 
@@ -56,7 +57,12 @@ def status_markup(status: str, language: str) -> SafeString:
 
 
 @admin.register(Lead)
-class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmin):
+class LeadAdmin(
+    PossibleDuplicatesMixin,
+    DealershipScopedMixin,
+    LabelOrderedChoicesMixin,
+    admin.ModelAdmin,
+):
     list_display = [
         "name",
         "primary_phone",
@@ -85,6 +91,7 @@ class LeadAdmin(DealershipScopedMixin, LabelOrderedChoicesMixin, admin.ModelAdmi
         ("created_at", filters.DateRangeFilter),
         ("appointment_date", filters.DateRangeFilter),
         ("sale_date", filters.DateRangeFilter),
+        HasPossibleDuplicatesFilter,
     ]
     # Shows the search box; get_search_results does the searching.
     search_fields = LEAD_TEXT_FIELDS

@@ -42,7 +42,7 @@ class DuplicateLeadSerializer(LeadSerializer):
 
 
 def candidates(matches: list[Match]) -> list[dict]:
-    return [{"id": match.lead_id, "reasons": match.reasons} for match in matches]
+    return [{"id": match.lead_id, "reasons": match.reason_texts} for match in matches]
 
 
 class LeadDuplicatesView(generics.GenericAPIView):
@@ -66,5 +66,5 @@ class LeadDuplicatesView(generics.GenericAPIView):
         reader = reader_for(LeadSerializer)
         rows = reader.rows(Lead.objects.filter(pk__in=[m.lead_id for m in matches]))
         by_id = {data["id"]: data for data in reader.build(rows)}
-        data = [by_id[m.lead_id] | {"reasons": m.reasons} for m in matches]
+        data = [by_id[m.lead_id] | {"reasons": m.reason_texts} for m in matches]
         return EnvelopedResponse({"data": data})

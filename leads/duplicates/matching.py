@@ -19,6 +19,7 @@ from leads.models import Lead, LeadEmail, LeadPhone, LeadVehicle
 from leads.models.match_keys import email_key, vin_key
 
 from .names import names_agree
+from .reasons import reason_text
 
 PROVIDER_WINDOW = datetime.timedelta(days=30)
 LEAD_COLUMNS = "l.id, l.first_name, l.last_name, l.source, l.created_at"
@@ -90,8 +91,12 @@ class Customer:
 @dataclass
 class Match:
     lead_id: int
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # "rule:value"
     same_provider: bool = False
+
+    @property
+    def reason_texts(self) -> list[str]:
+        return [reason_text(reason) for reason in self.reasons]
 
 
 def find_matches(customer: Customer) -> list[Match]:
@@ -122,18 +127,18 @@ def find_matches(customer: Customer) -> list[Match]:
         created[lead_id] = created_at
         if _same_provider(customer, source, created_at) and not match.same_provider:
             match.same_provider = True
-            match.reasons.append(f"same provider ({source}) within 30 days")
+            match.reasons.append(f"provider:{source}")
     return sorted(matches.values(), key=lambda m: created[m.lead_id], reverse=True)
 
 
 def _reason(customer: Customer, rule: str, value: str, names) -> str | None:
-    if rule == "email":
-        return f"same email ({value})"
     if rule == "vin":
-        return f"same VIN ({value.strip().upper()})"
-    if names_agree((customer.first_name, customer.last_name), names):
-        return f"same phone ({value}) and names that agree"
-    return None  # a household's shared phone
+        return f"vin:{value.strip().upper()}"
+    if rule == "phone" and not names_agree(
+        (customer.first_name, customer.last_name), names
+    ):
+        return None  # a household's shared phone
+    return f"{rule}:{value}"
 
 
 def _same_provider(customer: Customer, source: str, created_at) -> bool:

@@ -10,6 +10,8 @@ from accounts.models import Account
 from accounts.tenancy import DealershipScopedQuerySet
 from leads.models import Lead
 
+from .reasons import reason_text
+
 
 class PairQuerySet(DealershipScopedQuerySet):
     def open(self) -> "PairQuerySet":
@@ -77,6 +79,10 @@ class PossibleDuplicate(models.Model):
 
     def __str__(self):
         return f"#{self.lead_id} ~ #{self.other_id}"
+
+    @property
+    def reason_texts(self) -> list[str]:
+        return [reason_text(reason) for reason in self.reasons]
 
 
 class ScanStatus(models.TextChoices):

@@ -74,7 +74,7 @@ def test_adding_a_matching_email_pairs_the_leads(api_client, account):
     assert response.status_code == 201
     pair = PossibleDuplicate.objects.open().of(lead.pk).get()
     assert (pair.lead_id, pair.other_id) == (existing.pk, lead.pk)
-    assert pair.reasons == ["same email (marie@roy.ca)"]
+    assert pair.reasons == ["email:marie@roy.ca"]
 
 
 def test_changing_the_email_away_drops_the_pair(api_client, account):

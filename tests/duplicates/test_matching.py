@@ -2,10 +2,12 @@
 must match and must not, against the matcher every path calls."""
 
 import pytest
+from django.utils import translation
 
 from leads.duplicates.matching import Customer, find_matches
 from leads.duplicates.models import PossibleDuplicate
 from leads.duplicates.pairs import found_for
+from leads.duplicates.reasons import reason_text
 from tests.duplicates.cases import CASES, Person, created_days_ago, saved
 
 
@@ -22,7 +24,9 @@ def test_a_newcomer_matches_an_existing_lead_only_for_a_reason(account, case):
     else:
         [match] = matches
         assert match.lead_id == existing.pk
-        assert any(case.reason in reason for reason in match.reasons), match.reasons
+        assert any(case.reason in reason for reason in match.reason_texts), (
+            match.reasons
+        )
 
 
 @pytest.mark.django_db
@@ -55,7 +59,7 @@ def test_a_provider_older_than_30_days_is_just_the_same_email(account):
 
     [match] = find_matches(Customer.of_lead(newcomer))
 
-    assert match.reasons == ["same email (p@r.ca)"]
+    assert match.reasons == ["email:p@r.ca"]
     assert not match.same_provider
 
 
@@ -89,3 +93,11 @@ def test_pairs_are_kept_current_and_a_ruled_out_one_stays_out(account):
     open_pairs = PossibleDuplicate.objects.open().of(third.pk)
     assert list(open_pairs.values_list("lead_id", "other_id")) == []
     assert PossibleDuplicate.objects.filter(lead=first, other=third).exists()
+
+
+def test_reasons_are_read_in_the_readers_language():
+    with translation.override("fr"):
+        assert reason_text("email:marie@roy.ca") == "même courriel (marie@roy.ca)"
+        assert reason_text("provider:Kijiji") == (
+            "même fournisseur (Kijiji) en moins de 30 jours"
+        )
