@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..duplicates.models import PossibleDuplicate
-from ..duplicates.pairs import found_for
+from ..lifecycle import lead_changed, lead_created
 
 SAVE_ANYWAY = "save_anyway"
 
@@ -101,7 +101,7 @@ class PossibleDuplicatesMixin:
         super().save_related(request, form, formsets, change)
         lead = form.instance
         before = set(PossibleDuplicate.objects.open().of(lead.pk).values_list("pk"))
-        matches = found_for(lead)
+        matches = lead_changed(lead) if change else lead_created(lead)
         if not change and matches and not form.cleaned_data.get(SAVE_ANYWAY):
             raise MatchesFound(matches)
         now = set(PossibleDuplicate.objects.open().of(lead.pk).values_list("pk"))

@@ -13,7 +13,7 @@ from config.api.includes import requested_includes
 
 from .. import phones
 from ..duplicates.api import LeadCreatedSerializer, candidates
-from ..duplicates.pairs import found_for
+from ..lifecycle import lead_changed, lead_created
 from ..models import (
     USER_SLOTS,
     Lead,
@@ -153,11 +153,11 @@ class LeadViewSet(
 
     def perform_update(self, serializer):
         self.saved = serializer.save()
-        found_for(self.saved)
+        lead_changed(self.saved)
 
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
-        response.data["duplicates"] = candidates(found_for(self.saved))
+        response.data["duplicates"] = candidates(self.matches)
         response["ETag"] = self.saved.version
         return response
 
@@ -165,10 +165,12 @@ class LeadViewSet(
         rows = self.paginate_queryset(lead_reader().rows(leads))
         return self.get_paginated_response(lead_reader().build(rows))
 
+    @transaction.atomic
     def perform_create(self, serializer):
         self.saved = serializer.save(
             account=self.request.user.account, created_method=Lead.CreatedMethod.API
         )
+        self.matches = lead_created(self.saved)
 
     @extend_schema(
         parameters=[SEARCH_PARAMETER, INCLUDE_PARAMETER],
@@ -212,10 +214,10 @@ class LeadChildViewSet(
 
     def perform_create(self, serializer):
         # A new address, number or VIN may make the lead match another.
-        found_for(serializer.save().lead)
+        lead_changed(serializer.save().lead)
 
     def perform_update(self, serializer):
-        found_for(serializer.save().lead)
+        lead_changed(serializer.save().lead)
 
 
 class LeadEmailViewSet(LeadChildViewSet):
