@@ -176,6 +176,11 @@ class Lead(models.Model):
     )
     comment = models.TextField(_("customer's request"), blank=True)
     business_name = _text(_("business name"))
+    # Speed to lead: the first outgoing communication after the lead came in,
+    # set once by leads.activity.changes and never moved afterwards.
+    first_response_at = models.DateTimeField(
+        _("first response"), null=True, blank=True, editable=False
+    )
 
     objects = LeadQuerySet.as_manager()
 

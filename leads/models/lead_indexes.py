@@ -43,6 +43,12 @@ LEAD_INDEXES = [
         )
         for slot in USER_SLOTS
     ),
+    # Speed to lead: a dealership's response times over a period, and its
+    # leads still waiting for one (NULL).
+    models.Index(
+        fields=["account", "first_response_at"],
+        name="lead_account_response_idx",
+    ),
     # Superusers list every dealership at once.
     models.Index(fields=["-created_at", "-id"], name="lead_created_idx"),
 ]
