@@ -37,6 +37,7 @@ LEAD_KEYS = [
     "take_over_date", "type", "unsubscribe_all_date", "unsubscribe_call_date",
     "unsubscribe_email_date", "unsubscribe_sms_date", "work_order", "account",
     *USER_SLOTS, "emails", "phones", "vehicles", "result", "comment", "business_name",
+    "first_response_at",
 ]  # fmt: skip
 
 
@@ -109,7 +110,13 @@ class LeadSerializer(ActivixModelSerializer):
     class Meta:
         model = Lead
         fields = [*LEAD_KEYS, "source_id"]
-        read_only_fields = ["id", "created_at", "updated_at", "created_method"]
+        read_only_fields = [
+            "id",
+            "created_at",
+            "updated_at",
+            "created_method",
+            "first_response_at",
+        ]
 
     @property
     def target_account_id(self) -> int | None:

@@ -93,7 +93,7 @@ class Milestones:
         if lead["result"] == "pending":
             return created_ts
         call = min(created_ts + random() * 2 * DAY, now)
-        lead["call_date"] = moment(call)
+        lead["call_date"] = lead["first_response_at"] = moment(call)
         if lead["status"] in ("duplicate", "invalid") or lead["result"] != "reached":
             return call
         if not covering and random() > 0.55:

@@ -25,7 +25,15 @@ from leads.csv_columns import SCALAR_FIELDS, VEHICLE_COLUMNS
 from leads.models import USER_SLOTS, Lead, LeadEmail, LeadPhone, LeadVehicle
 
 IGNORE = ""
-NOT_IMPORTED = ["id", "created_at", "updated_at", "account_id", "created_method"]
+# first_response_at is the lead's own history, set by its communications.
+NOT_IMPORTED = [
+    "id",
+    "created_at",
+    "updated_at",
+    "account_id",
+    "created_method",
+    "first_response_at",
+]
 # The export's columns that fill nothing (tests/imports holds the export's
 # header to this list and the targets).
 IGNORED_HEADERS = [

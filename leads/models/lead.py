@@ -16,6 +16,7 @@ from accounts.models import Account
 
 from . import choices
 from .fields import optional_moment, optional_text
+from .lead_indexes import LEAD_INDEXES
 from .lead_queryset import USER_SLOTS, LeadQuerySet, version_of
 
 
@@ -175,6 +176,11 @@ class Lead(models.Model):
     )
     comment = models.TextField(_("customer's request"), blank=True)
     business_name = _text(_("business name"))
+    # Speed to lead: the first outgoing communication after the lead came in,
+    # set once by leads.activity.changes and never moved afterwards.
+    first_response_at = models.DateTimeField(
+        _("first response"), null=True, blank=True, editable=False
+    )
 
     objects = LeadQuerySet.as_manager()
 
@@ -182,49 +188,7 @@ class Lead(models.Model):
         verbose_name = _("lead")
         verbose_name_plural = _("leads")
         permissions = [("export_lead", _("Can export leads to CSV"))]
-        indexes = [
-            # Every list is one dealership's leads, newest first.
-            models.Index(
-                fields=["account", "-created_at", "-id"],
-                name="lead_account_created_idx",
-            ),
-            # Integrators poll for what changed since their last pull.
-            models.Index(
-                fields=["account", "updated_at"], name="lead_account_updated_idx"
-            ),
-            models.Index(
-                fields=["account", "division", "-created_at"],
-                name="lead_account_division_idx",
-            ),
-            models.Index(
-                fields=["account", "segment", "-created_at"],
-                name="lead_account_segment_idx",
-            ),
-            models.Index(
-                fields=["account", "status", "-created_at"],
-                name="lead_account_status_idx",
-            ),
-            # The lead list filtered by division and segment: counted from
-            # the index alone and paged in its order (bench/README.md).
-            models.Index(
-                fields=["account", "division", "segment", "-created_at", "-id"],
-                name="lead_account_div_segment_idx",
-            ),
-            # The lead list's source filter skips through it, one probe per
-            # distinct source, instead of reading every lead.
-            models.Index(fields=["account", "source"], name="lead_account_source_idx"),
-            # "Assigned to me", and SET_NULL when a user is deleted.
-            *(
-                models.Index(
-                    fields=[slot],
-                    condition=Q(**{f"{slot}__isnull": False}),
-                    name=f"lead_{slot}_idx",
-                )
-                for slot in USER_SLOTS
-            ),
-            # Superusers list every dealership at once.
-            models.Index(fields=["-created_at", "-id"], name="lead_created_idx"),
-        ]
+        indexes = LEAD_INDEXES
         constraints = [
             choices_check("civility", choices.Civility, blank=True),
             choices_check("country", Country, blank=True),

@@ -107,7 +107,12 @@ def test_lead_lists_attributes_in_the_documented_order(api_client, account):
     data = api_client.get(f"/api/v2/leads/{lead.id}").json()["data"]
 
     assert list(data)[: len(ATTRIBUTES)] == [a["name"] for a in ATTRIBUTES]
-    assert list(data)[len(ATTRIBUTES) :] == ["result", "comment", "business_name"]
+    assert list(data)[len(ATTRIBUTES) :] == [
+        "result",
+        "comment",
+        "business_name",
+        "first_response_at",
+    ]
 
 
 def test_lead_shows_datetimes_in_utc_with_offset(api_client, account):
